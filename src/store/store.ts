@@ -1,0 +1,66 @@
+import type { Dataset, DatasetId, Observation, Period, Release, ReleaseId, SeriesKey } from "../core/index.ts";
+
+/** A request to load one release of one dataset. The batches are consumed once, inside one transaction. */
+export interface ReleaseInput {
+  readonly dataset: Dataset;
+  readonly checksum: string;
+  readonly sourceUri: string;
+  readonly format: string;
+  readonly retrievedAt: string;
+  readonly sourceUpdatedAt: string | null;
+  /** Observations keyed on `dataset.dimensions`; a series/period pair may appear only once. */
+  readonly batches: AsyncIterable<readonly Observation[]>;
+  /** Called with the number of observations staged so far. */
+  readonly onProgress?: (staged: number) => void;
+}
+
+export interface LoadResult {
+  /** `unchanged`: the newest release already has this checksum, nothing was written. */
+  readonly status: "loaded" | "unchanged";
+  readonly release: Release;
+}
+
+export interface ObservationQuery {
+  readonly dataset: DatasetId;
+  /** Dimension id -> accepted codes. */
+  readonly where?: Readonly<Record<string, readonly string[]>>;
+  readonly from?: Period;
+  readonly to?: Period;
+  /** As published on this date or instant (ISO): the releases retrieved up to its end; latest when absent. */
+  readonly asOf?: string;
+  /** As published by this release (and those before it). */
+  readonly release?: ReleaseId;
+}
+
+export interface StoredObservation extends Observation {
+  /** The release that first published this value and flags. */
+  readonly release: ReleaseId;
+}
+
+export type ChangeKind = "added" | "removed" | "value" | "flags" | "value+flags";
+
+export interface ObservationChange {
+  readonly series: SeriesKey;
+  readonly period: Period;
+  readonly change: ChangeKind;
+  readonly before: { readonly value: number | null; readonly flags: string } | null;
+  readonly after: { readonly value: number | null; readonly flags: string } | null;
+}
+
+export interface DatasetSummary {
+  readonly dataset: Dataset;
+  readonly releases: number;
+  readonly latestRelease: Release | null;
+  readonly observations: number;
+}
+
+/** The observation store (DESIGN.md §3): releases are atomic; nothing is overwritten. */
+export interface Store {
+  loadRelease(input: ReleaseInput): Promise<LoadResult>;
+  getDataset(id: DatasetId): Promise<Dataset>;
+  listDatasets(): Promise<DatasetSummary[]>;
+  listReleases(id: DatasetId): Promise<Release[]>;
+  query(q: ObservationQuery): Promise<StoredObservation[]>;
+  diff(id: DatasetId, from: ReleaseId, to: ReleaseId): Promise<ObservationChange[]>;
+  close(): Promise<void>;
+}

@@ -5,3 +5,4 @@ export * from "./flags.ts";
 export * from "./observation.ts";
 export * from "./dataset.ts";
 export * from "./parsed.ts";
+export * from "./http.ts";

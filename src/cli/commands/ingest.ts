@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+import { findEntry, loadCatalogue } from "../../ingest/catalogue.ts";
+import type { CliContext } from "../context.ts";
+import { describeResult, ingestEntry } from "../ingest-entry.ts";
+import type { IngestOrigin } from "../ingest-entry.ts";
+import { withStore } from "../open-store.ts";
+import { defaultOfflineDir } from "../settings.ts";
+import { UsageError } from "../../core/index.ts";
+
+/** `migmon ingest <dataset>`: one new release of one dataset, from the live source or a local file. */
+export function registerIngestCommand(program: Command, context: CliContext): void {
+  program
+    .command("ingest")
+    .description("load a new release of a catalogue dataset: from the publisher's live endpoint, a local file, or the offline folder")
+    .argument("<dataset>", "dataset id or code, e.g. eurostat:migr_asyappctza or migr_asyappctza")
+    .option("--file <path>", "a local file in any supported format (gzip allowed) instead of downloading")
+    .option("--format <format>", "the file's format (tsv, sdmx-csv, jsonstat, legacy-csv, sdmx-ml); detected when not given")
+    .option("--offline [dir]", "take the publisher file from the offline folder (default: MIGMON_OFFLINE_DIR or ../shared/data)")
+    .option("--json", "print the release as JSON")
+    .action(async (name: string, options: { file?: string; format?: string; offline?: string | boolean; json?: boolean }) => {
+      const entry = findEntry(await loadCatalogue(), name);
+      const origin = originOf(context, options);
+      const result = await withStore(context, (store) => ingestEntry(context, store, entry, origin));
+      context.stdout.write(options.json
+        ? `${JSON.stringify({ dataset: entry.id, status: result.status, format: result.format, release: result.release }, null, 2)}\n`
+        : `${describeResult(entry.id, result)}\n`);
+    });
+}
+
+function originOf(context: CliContext, options: { file?: string; format?: string; offline?: string | boolean }): IngestOrigin {
+  if (options.file && options.offline) throw new UsageError("--file and --offline exclude each other");
+  if (options.format && !options.file) throw new UsageError("--format goes with --file");
+  if (options.file) return { kind: "file", file: options.file, ...(options.format ? { format: options.format } : {}) };
+  if (options.offline) {
+    const dir = typeof options.offline === "string" ? options.offline : defaultOfflineDir(context);
+    if (!dir) throw new UsageError("no offline folder: give --offline DIR or set MIGMON_OFFLINE_DIR");
+    return { kind: "offline", dir };
+  }
+  return { kind: "live" };
+}

@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { findEntry, loadCatalogue } from "../../ingest/catalogue.ts";
+import { makeDatasetId } from "../../core/index.ts";
+import type { CliContext } from "../context.ts";
+import { withStore } from "../open-store.ts";
+import { chooseFormat, writeRows } from "../output.ts";
+
+/** `migmon releases <dataset>`: the vintages of one dataset. */
+export function registerReleasesCommand(program: Command, context: CliContext): void {
+  program
+    .command("releases")
+    .description("list the releases (vintages) of one dataset: when retrieved, the publisher's update date, what changed")
+    .argument("<dataset>", "dataset id or code")
+    .option("--format <format>", "table, csv or json (default: table on a terminal, csv otherwise)")
+    .action(async (name: string, options: { format?: string }) => {
+      const format = chooseFormat(context, options.format);
+      const entry = findEntry(await loadCatalogue(), name);
+      const releases = await withStore(context, (store) => store.listReleases(makeDatasetId(entry.publisher, entry.code)));
+      const rows = releases.map((r) => ({
+        release: r.id, retrieved_at: r.retrievedAt, source_updated_at: r.sourceUpdatedAt, format: r.format,
+        observations: r.observations, added: r.added, changed: r.changed, removed: r.removed,
+        checksum: format === "table" ? r.checksum.slice(0, 12) : r.checksum, source: r.sourceUri,
+      }));
+      writeRows(context, ["release", "retrieved_at", "source_updated_at", "format", "observations", "added", "changed", "removed", "checksum", "source"], rows, format);
+    });
+}

@@ -1,0 +1,52 @@
+import type { Command } from "commander";
+import { MigmonError, UsageError } from "../../core/index.ts";
+import { loadCatalogue } from "../../ingest/catalogue.ts";
+import type { CliContext } from "../context.ts";
+import { NoOfflineCopyError, describeResult, ingestEntry } from "../ingest-entry.ts";
+import { withStore } from "../open-store.ts";
+import { chooseFormat, writeRows } from "../output.ts";
+import type { Row } from "../output.ts";
+import { defaultOfflineDir } from "../settings.ts";
+
+/** `migmon update`: every dataset of the catalogue, live or from the offline folder; one failure does not stop the rest. */
+export function registerUpdateCommand(program: Command, context: CliContext): void {
+  program
+    .command("update")
+    .description("ingest every dataset of the source catalogue from the live endpoints, or with --offline from a folder of publisher files")
+    .option("--offline [dir]", "read the publisher files from this folder (default: MIGMON_OFFLINE_DIR, or ../shared/data when it exists)")
+    .option("--only <ids>", "comma-separated dataset ids or codes to update")
+    .option("--format <format>", "summary as table, csv or json (default: table on a terminal, csv otherwise)")
+    .action(async (options: { offline?: string | boolean; only?: string; format?: string }) => {
+      const format = chooseFormat(context, options.format);
+      let dir: string | null = null;
+      if (options.offline) {
+        dir = typeof options.offline === "string" ? options.offline : defaultOfflineDir(context);
+        if (!dir) throw new UsageError("no offline folder: give --offline DIR or set MIGMON_OFFLINE_DIR");
+      }
+      const wanted = options.only?.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+      const catalogue = (await loadCatalogue()).filter((e) => !wanted || wanted.includes(e.id) || wanted.includes(e.code.toLowerCase()));
+      if (wanted && catalogue.length === 0) throw new UsageError(`--only matches no dataset of the catalogue: ${options.only}`);
+      const rows: Row[] = [];
+      let failed = 0;
+      await withStore(context, async (store) => {
+        for (const entry of catalogue) {
+          try {
+            const result = await ingestEntry(context, store, entry, dir ? { kind: "offline", dir } : { kind: "live" });
+            context.stderr.write(`${describeResult(entry.id, result)}\n`);
+            const r = result.release;
+            rows.push({ dataset: entry.id, status: result.status, release: r.id, observations: r.observations,
+              added: r.added, changed: r.changed, removed: r.removed, note: null });
+          } catch (error) {
+            if (!(error instanceof MigmonError)) throw error;
+            const skipped = error instanceof NoOfflineCopyError;
+            if (!skipped) failed++;
+            context.stderr.write(`${entry.id}: ${skipped ? "skipped" : "FAILED"}: ${error.message}\n`);
+            rows.push({ dataset: entry.id, status: skipped ? "skipped" : "failed", release: null, observations: null,
+              added: null, changed: null, removed: null, note: error.message });
+          }
+        }
+      });
+      writeRows(context, ["dataset", "status", "release", "observations", "added", "changed", "removed", "note"], rows, format);
+      if (failed > 0) throw new MigmonError(`${failed} of ${catalogue.length} datasets failed (see above); the others were updated`);
+    });
+}

@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { UsageError } from "../core/index.ts";
+import type { CatalogueEntry } from "../ingest/catalogue.ts";
+import { saveToCache } from "../ingest/download-cache.ts";
+import { createHttpGet } from "../ingest/http.ts";
+import { ingestFile } from "../ingest/pipeline.ts";
+import type { IngestResult } from "../ingest/pipeline.ts";
+import { eurostatDataUrl, fetchEurostat } from "../ingest/sources/eurostat/fetch.ts";
+import type { EurostatDownloadFormat } from "../ingest/sources/eurostat/fetch.ts";
+import type { Store } from "../store/store.ts";
+import type { CliContext } from "./context.ts";
+import { startProgress } from "./progress.ts";
+import { cacheDir } from "./settings.ts";
+
+/** Where the bytes of one ingest come from. */
+export type IngestOrigin =
+  | { readonly kind: "file"; readonly file: string; readonly format?: string }
+  | { readonly kind: "offline"; readonly dir: string }
+  | { readonly kind: "live" };
+
+/** Thrown when an offline folder has no copy of a dataset: `update` lists it as skipped, not failed. */
+export class NoOfflineCopyError extends UsageError {}
+
+/**
+ * Brings one catalogue dataset into the store from a local file, the offline folder or the publisher's live
+ * endpoint (downloaded into the cache first), with progress on stderr.
+ */
+export async function ingestEntry(context: CliContext, store: Store, entry: CatalogueEntry, origin: IngestOrigin): Promise<IngestResult> {
+  const progress = startProgress(context, entry.id, "observations");
+  const onProgress = (n: number) => progress.update(n);
+  try {
+    if (origin.kind === "file") {
+      if (!existsSync(origin.file)) throw new UsageError(`no such file: ${origin.file}`);
+      return await ingestFile({ store, entry, file: origin.file, ...(origin.format ? { format: origin.format } : {}), onProgress });
+    }
+    if (origin.kind === "offline") {
+      if (!entry.offline) throw new NoOfflineCopyError(`${entry.id} has no offline copy named in the catalogue`);
+      const file = path.join(origin.dir, entry.offline.file);
+      if (!existsSync(file)) throw new NoOfflineCopyError(`the offline copy of ${entry.id} is missing: ${file}`);
+      return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress });
+    }
+    const { file, url } = await downloadLive(context, entry);
+    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, onProgress });
+  } finally {
+    progress.stop();
+  }
+}
+
+async function downloadLive(context: CliContext, entry: CatalogueEntry): Promise<{ file: string; url: string }> {
+  const log = (line: string) => context.stderr.write(`${line}\n`);
+  const http = createHttpGet({ log, timeoutMs: Number(context.env.MIGMON_HTTP_TIMEOUT_MS ?? 120_000) });
+  if (entry.publisher !== "eurostat") {
+    throw new UsageError(`live download of ${entry.publisher} datasets is not wired into the CLI yet; use --file or --offline`);
+  }
+  const format = entry.download.format as EurostatDownloadFormat;
+  const baseUrl = context.env.MIGMON_EUROSTAT_API;
+  const request = { code: entry.code, format, ...(baseUrl ? { baseUrl } : {}) };
+  const polling = {
+    intervalMs: Number(context.env.MIGMON_ASYNC_POLL_MS ?? 30_000),
+    maxWaitMs: Number(context.env.MIGMON_ASYNC_MAX_WAIT_MS ?? 30 * 60_000),
+    sleep: (ms: number) => delay(ms),
+    log,
+  };
+  const response = await fetchEurostat(http, request, polling);
+  const bar = startProgress(context, `download ${entry.code}`, "bytes");
+  const cached = await saveToCache(response, cacheDir(context), (n) => bar.update(n));
+  bar.stop(`${cached.bytes} bytes, sha256 ${cached.sha256.slice(0, 12)}`);
+  return { file: cached.path, url: eurostatDataUrl(request) };
+}
+
+/** One line that says what an ingest did. */
+export function describeResult(id: string, result: IngestResult): string {
+  const r = result.release;
+  if (result.status === "unchanged") {
+    return `${id}: unchanged, the same file as release ${r.id} (${r.observations} observations); nothing written`;
+  }
+  return `${id}: release ${r.id} loaded from ${result.format}: ${r.observations} observations ` +
+    `(${r.added} added, ${r.changed} changed, ${r.removed} removed)`;
+}

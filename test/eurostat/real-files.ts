@@ -1,0 +1,50 @@
+// Test support for the Eurostat parsers: where the real publisher files are (../shared/data, or
+// MIGMON_SHARED_DATA) and inputs made from files or bytes. Lives in test/ because ingest/sources does no I/O.
+import { createReadStream, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Observation, ParseInput, ParsedTable } from "../../src/core/index.ts";
+
+/** The folder of the shared publisher files, with a trailing slash. */
+export function sharedDataDir(): string {
+  const fromEnv = process.env["MIGMON_SHARED_DATA"];
+  if (fromEnv) return fromEnv.endsWith("/") ? fromEnv : `${fromEnv}/`;
+  return fileURLToPath(new URL("../../../shared/data/", import.meta.url));
+}
+
+/** The path of a file under shared/data/eurostat. */
+export function eurostatPath(relative: string): string {
+  return `${sharedDataDir()}eurostat/${relative}`;
+}
+
+/** A parse input streaming a real file of shared/data/eurostat (named by its relative path). */
+export function eurostatFile(relative: string): ParseInput {
+  return { name: relative, chunks: createReadStream(eurostatPath(relative), { highWaterMark: 16 * 1024 }) };
+}
+
+/** The raw bytes of a real file of shared/data/eurostat. */
+export function eurostatBytes(relative: string): Uint8Array {
+  return readFileSync(eurostatPath(relative));
+}
+
+/** A parse input over bytes, cut into chunks of `chunkSize` (to exercise chunk boundaries). */
+export function bytesInput(name: string, bytes: Uint8Array | string, chunkSize = 4096): ParseInput {
+  const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+  return {
+    name,
+    chunks: (async function* () {
+      for (let i = 0; i < data.byteLength; i += chunkSize) yield data.subarray(i, i + chunkSize);
+    })(),
+  };
+}
+
+/** All observations of a parsed table, read batch by batch. */
+export async function collect(table: ParsedTable): Promise<Observation[]> {
+  const out: Observation[] = [];
+  for await (const batch of table.batches) out.push(...batch);
+  return out;
+}
+
+/** The observation of one series and period, or undefined. */
+export function find(observations: readonly Observation[], series: string, period: string): Observation | undefined {
+  return observations.find((o) => o.series === series && o.period === period);
+}

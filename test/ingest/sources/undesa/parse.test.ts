@@ -130,7 +130,7 @@ describe("UN WPP and national-statistics net migration", () => {
     assert.equal(table.header.datasetCode, "NATIONAL_NET_MIGRATION");
     const observations = await collect(table);
     assert.equal(observations.length, 1020);
-    const be = new Map(observations.filter((o) => o.series === "BE").map((o) => [o.period, o.value]));
+    const be = new Map<string, number | null>(observations.filter((o) => o.series === "BE").map((o) => [o.period, o.value]));
     assert.equal(be.get("2015"), 47672);
     assert.equal(be.get("2022"), 116544);
   });

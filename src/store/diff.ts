@@ -1,0 +1,53 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DatasetId, Period, ReleaseId, SeriesKey } from "../core/index.ts";
+import { readNullableNumber, readNullableString, readString } from "./convert.ts";
+import type { ChangeKind, ObservationChange } from "./store.ts";
+import { checkRelease, versionCondition } from "./versions.ts";
+
+function side(value: number | null, flags: string | null, present: boolean): ObservationChange["before"] {
+  return present ? { value, flags: flags ?? "" } : null;
+}
+
+/**
+ * What changed in dataset `id` between the state as published by release `from` and by release `to`: observations
+ * added, removed, with another value, other flags, or both; sorted by series key, then period. Only row versions
+ * valid in one state and not the other are compared, so the cost follows the size of the change, not the dataset.
+ * A value that changed and changed back in between is no change. Throws NotFoundError for a release that is
+ * not one of the dataset's.
+ */
+export async function diffReleases(conn: DuckDBConnection, id: DatasetId, from: ReleaseId, to: ReleaseId): Promise<ObservationChange[]> {
+  await checkRelease(conn, id, from);
+  await checkRelease(conn, id, to);
+  const inFrom = versionCondition({ kind: "release", release: from });
+  const inTo = versionCondition({ kind: "release", release: to });
+  const only = (mine: string, other: string) =>
+    `SELECT o.series_id, o.period, o.period_start, o.period_kind, o.value, o.flags FROM observations o
+     WHERE o.series_id IN (SELECT id FROM series WHERE dataset = $1) AND (${mine}) AND NOT (${other})`;
+  const sql = `
+    WITH a AS (${only(inFrom, inTo)}), b AS (${only(inTo, inFrom)})
+    SELECT s.series_key, coalesce(a.period, b.period) AS period, a.series_id IS NOT NULL AS in_a, a.value, a.flags,
+      b.series_id IS NOT NULL AS in_b, b.value, b.flags
+    FROM a FULL JOIN b ON a.series_id = b.series_id AND a.period = b.period
+    JOIN series s ON s.id = coalesce(a.series_id, b.series_id)
+    WHERE a.series_id IS NULL OR b.series_id IS NULL OR a.value IS DISTINCT FROM b.value OR a.flags <> b.flags
+    ORDER BY s.series_key, coalesce(a.period_start, b.period_start), coalesce(a.period_kind, b.period_kind)`;
+  return (await conn.runAndReadAll(sql, [id])).getRows().map((row) => {
+    const inA = row[2] === true;
+    const inB = row[5] === true;
+    const before = side(readNullableNumber(row[3] ?? null, "value"), readNullableString(row[4] ?? null, "flags"), inA);
+    const after = side(readNullableNumber(row[6] ?? null, "value"), readNullableString(row[7] ?? null, "flags"), inB);
+    let change: ChangeKind;
+    if (before === null) change = "added";
+    else if (after === null) change = "removed";
+    else if (before.value !== after.value && before.flags !== after.flags) change = "value+flags";
+    else if (before.value !== after.value) change = "value";
+    else change = "flags";
+    return {
+      series: readString(row[0] ?? null, "series.series_key") as SeriesKey,
+      period: readString(row[1] ?? null, "observations.period") as Period,
+      change,
+      before,
+      after,
+    };
+  });
+}

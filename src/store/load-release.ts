@@ -1,0 +1,147 @@
+import { LIST, VARCHAR, listValue } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import { InputError } from "../core/index.ts";
+import type { Dataset, Release } from "../core/index.ts";
+import { readNumber, toTimestamp } from "./convert.ts";
+import { datasetColumns, readDataset, readRelease, releaseColumns } from "./read-rows.ts";
+import { maxDimensions } from "./schema.ts";
+import { dropStageTables, stageObservations } from "./stage.ts";
+import type { LoadResult, ReleaseInput } from "./store.ts";
+
+async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<DuckDBValue[][]> {
+  return (await conn.runAndReadAll(sql, params)).getRows();
+}
+
+async function count(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<number> {
+  return readNumber((await rows(conn, sql, params))[0]?.[0] ?? null, "count");
+}
+
+/**
+ * Loads one release of one dataset on the store's write connection (DESIGN.md §3). If the dataset's newest
+ * release has the same checksum, nothing is written and the status is `unchanged`. Otherwise the observations are
+ * staged into temporary tables, checked for duplicate series/period pairs, compared with the dataset's current
+ * state, and everything is applied in one transaction: the release row, new datasets and series, the closing
+ * (valid_to) of rows whose value or flags changed or that the release no longer holds, and the new versions.
+ * Throws InputError for a dimension list that differs from the one fixed by the dataset's first release, a
+ * duplicate, or bad content; any error (including one from the batches iterator) leaves the store as it was.
+ */
+export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): Promise<LoadResult> {
+  const { dataset } = input;
+  const source = input.sourceUri;
+  if (dataset.dimensions.length === 0 || dataset.dimensions.length > maxDimensions) {
+    throw new InputError(source, undefined, `dataset ${dataset.id} has ${dataset.dimensions.length} dimensions; the store takes 1 to ${maxDimensions}`);
+  }
+  const retrievedAt = toTimestamp(input.retrievedAt, `release of ${dataset.id} retrievedAt`);
+
+  const known = await rows(conn, `SELECT ${datasetColumns} FROM datasets WHERE id = $1`, [dataset.id]);
+  const existing = known[0] === undefined ? null : readDataset(known[0]);
+  if (existing !== null && existing.dimensions.join(",") !== dataset.dimensions.join(",")) {
+    throw new InputError(source, undefined,
+      `dimensions (${dataset.dimensions.join(",")}) differ from (${existing.dimensions.join(",")}) fixed by the first release of ${dataset.id}`);
+  }
+  const newest = await rows(conn, `SELECT ${releaseColumns} FROM releases WHERE dataset = $1 ORDER BY id DESC LIMIT 1`, [dataset.id]);
+  if (newest[0] !== undefined) {
+    const release = readRelease(newest[0]);
+    if (release.checksum === input.checksum) return { status: "unchanged", release };
+  }
+
+  try {
+    const staged = await stageObservations(conn, dataset, source, input.batches, input.onProgress);
+    const duplicate = await rows(conn,
+      `SELECT s.series_key, p.period FROM (SELECT sidx, pidx FROM temp.stage_obs GROUP BY sidx, pidx HAVING count(*) > 1 LIMIT 1) d
+       JOIN temp.stage_series s ON s.idx = d.sidx JOIN temp.stage_periods p ON p.idx = d.pidx`);
+    if (duplicate[0] !== undefined) {
+      throw new InputError(source, undefined, `series "${String(duplicate[0][0])}" period ${String(duplicate[0][1])} appears more than once`);
+    }
+    await conn.run("BEGIN TRANSACTION");
+    try {
+      const release = await applyRelease(conn, input, dataset, existing === null, staged.observations, retrievedAt);
+      await conn.run("COMMIT");
+      return { status: "loaded", release };
+    } catch (error) {
+      await conn.run("ROLLBACK");
+      throw error;
+    }
+  } finally {
+    await dropStageTables(conn);
+  }
+}
+
+async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset: Dataset, isNew: boolean,
+  observations: number, retrievedAt: DuckDBValue): Promise<Release> {
+  const id = dataset.id;
+  const releaseId = await count(conn, `SELECT coalesce(max(id), 0) + 1 FROM releases`);
+  const meta: DuckDBValue[] = [id, dataset.publisher, dataset.code, dataset.title.nl, dataset.title.fr, dataset.title.en,
+    dataset.unit, dataset.frequency, dataset.licence];
+  if (isNew) {
+    await conn.run(
+      `INSERT INTO datasets (id, publisher, code, title_nl, title_fr, title_en, unit, frequency, licence, dimensions)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [...meta, listValue([...dataset.dimensions])],
+      [VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, LIST(VARCHAR)]);
+  } else {
+    await conn.run(
+      `UPDATE datasets SET publisher = $2, code = $3, title_nl = $4, title_fr = $5, title_en = $6, unit = $7,
+       frequency = $8, licence = $9 WHERE id = $1`, meta);
+  }
+
+  // Series ids: existing series keep theirs; new ones are numbered after the highest id in input order, so a
+  // series-major input lands clustered by series_id.
+  await conn.run(
+    `CREATE TEMP TABLE stage_map AS
+     WITH known AS (
+       SELECT st.idx, st.series_key, s.id FROM temp.stage_series st
+       LEFT JOIN (SELECT id, series_key FROM series WHERE dataset = $1) s ON s.series_key = st.series_key)
+     SELECT idx, series_key, id IS NULL AS is_new,
+       coalesce(id, (SELECT coalesce(max(id), 0) FROM series) + row_number() OVER (PARTITION BY id IS NULL ORDER BY idx))::INTEGER AS series_id
+     FROM known`, [id]);
+  const dims = Array.from({ length: maxDimensions }, (_, i) => `parts[${i + 1}]`).join(", ");
+  await conn.run(
+    `INSERT INTO series SELECT series_id, $1, series_key, ${dims}
+     FROM (SELECT series_id, series_key, string_split(series_key, '.') AS parts FROM temp.stage_map WHERE is_new ORDER BY series_id)`,
+    [id]);
+
+  const incoming = `SELECT m.series_id, p.period, CAST(p.period_start AS DATE) AS period_start, p.period_kind::UTINYINT AS period_kind,
+      o.value, f.flags
+    FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx JOIN temp.stage_periods p ON p.idx = o.pidx
+    JOIN temp.stage_flags f ON f.idx = o.fidx`;
+  let added: number;
+  let changed = 0;
+  let removed = 0;
+  if (isNew) {
+    await conn.run(`INSERT INTO observations SELECT *, ${releaseId}, NULL FROM (${incoming})`);
+    added = observations;
+  } else {
+    await conn.run(
+      `CREATE TEMP TABLE changes AS
+       WITH incoming AS (${incoming}),
+       current AS (SELECT series_id, period, value, flags FROM observations
+                   WHERE valid_to IS NULL AND series_id IN (SELECT id FROM series WHERE dataset = $1))
+       SELECT i.*, c.series_id AS old_series_id, c.period AS old_period
+       FROM incoming i FULL JOIN current c ON c.series_id = i.series_id AND c.period = i.period
+       WHERE c.series_id IS NULL OR i.series_id IS NULL OR c.value IS DISTINCT FROM i.value OR c.flags <> i.flags`, [id]);
+    const tally = await rows(conn,
+      `SELECT count(*) FILTER (WHERE old_series_id IS NULL), count(*) FILTER (WHERE series_id IS NOT NULL AND old_series_id IS NOT NULL),
+         count(*) FILTER (WHERE series_id IS NULL) FROM temp.changes`);
+    const t = tally[0] ?? [];
+    added = readNumber(t[0] ?? null, "added");
+    changed = readNumber(t[1] ?? null, "changed");
+    removed = readNumber(t[2] ?? null, "removed");
+    await conn.run(
+      `UPDATE observations SET valid_to = ${releaseId}
+       FROM (SELECT old_series_id, old_period FROM temp.changes WHERE old_series_id IS NOT NULL) c
+       WHERE observations.valid_to IS NULL AND observations.series_id = c.old_series_id AND observations.period = c.old_period`);
+    await conn.run(
+      `INSERT INTO observations
+       SELECT series_id, period, period_start, period_kind, value, flags, ${releaseId}, NULL FROM temp.changes
+       WHERE series_id IS NOT NULL ORDER BY series_id, period_start, period_kind`);
+  }
+
+  await conn.run(
+    `INSERT INTO releases (${releaseColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [releaseId, id, retrievedAt, input.sourceUpdatedAt, input.checksum, input.sourceUri, input.format,
+      BigInt(observations), BigInt(added), BigInt(changed), BigInt(removed)]);
+  const written = await rows(conn, `SELECT ${releaseColumns} FROM releases WHERE id = $1`, [releaseId]);
+  if (written[0] === undefined) throw new Error(`release ${releaseId} vanished inside its own transaction`);
+  return readRelease(written[0]);
+}

@@ -73,7 +73,7 @@ function readJson(text: string, source: string): Json {
   } catch (error) {
     const at = /position (\d+)/.exec((error as Error).message);
     const line = at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
-    throw new InputError(source, line, `not JSON (${(error as Error).message})`);
+    throw new InputError(source, line, `not JSON (${(error as Error).message.replace(/\s+/g, " ")})`);
   }
 }
 

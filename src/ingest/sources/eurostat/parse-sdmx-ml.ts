@@ -44,7 +44,7 @@ export async function parseSdmxMl(input: ParseInput): Promise<ParsedTable> {
   const flags = new FlagReader(source);
   const periods = new PeriodReader(source);
   parser.on("error", (error) => {
-    throw new InputError(source, parser.line, `malformed XML (${error.message.replace(/^[^:]*:\d+:\d+: /, "")})`);
+    throw new InputError(source, parser.line, `malformed XML (${error.message.replace(/^[^:]*:\d+:\d+: /, "").replace(/\s+/g, " ")})`);
   });
   parser.on("opentag", (tag) => openTag(tag as SaxesTagPlain, reading, source, parser.line, flags, periods));
   parser.on("closetag", (tag) => {
@@ -180,7 +180,7 @@ export function readAsyncAnswer(xml: string): AsyncAnswer | null {
   let inText = false;
   const texts: string[] = [];
   parser.on("error", (error) => {
-    throw new InputError("asynchronous answer", parser.line, `malformed XML (${error.message})`);
+    throw new InputError("asynchronous answer", parser.line, `malformed XML (${error.message.replace(/\s+/g, " ")})`);
   });
   parser.on("opentag", (tag) => {
     const name = localName(tag.name);

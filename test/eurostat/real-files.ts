@@ -48,3 +48,8 @@ export async function collect(table: ParsedTable): Promise<Observation[]> {
 export function find(observations: readonly Observation[], series: string, period: string): Observation | undefined {
   return observations.find((o) => o.series === series && o.period === period);
 }
+
+/** The text of a real file of shared/data/eurostat, as UTF-8. */
+export function eurostatText(relative: string): string {
+  return readFileSync(eurostatPath(relative), "utf8");
+}

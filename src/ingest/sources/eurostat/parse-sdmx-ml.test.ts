@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { InputError } from "../../../core/index.ts";
-import { bytesInput, collect, eurostatFile, eurostatPath } from "../../../../test/eurostat/real-files.ts";
+import { bytesInput, collect, eurostatFile, eurostatText } from "../../../../test/eurostat/real-files.ts";
 import { parseSdmxMl, readAsyncAnswer } from "./parse-sdmx-ml.ts";
 
 describe("parseSdmxMl", () => {
@@ -33,12 +32,12 @@ describe("parseSdmxMl", () => {
   });
 
   it("readAsyncAnswer(footer.xml) gives the file key and URL; null for a data message", () => {
-    const footer = readFileSync(eurostatPath("sdmx-ml/footer.xml"), "utf8");
+    const footer = eurostatText("sdmx-ml/footer.xml");
     // footer.xml: <common:Text>http://ec.europa.eu/eurostat/SDMX/diss-web/file/wHsvjs7hQCy7Dqf4</common:Text>, code="413"
     assert.deepEqual(readAsyncAnswer(footer), {
       key: "wHsvjs7hQCy7Dqf4", status: "queued", url: "http://ec.europa.eu/eurostat/SDMX/diss-web/file/wHsvjs7hQCy7Dqf4", code: "413",
     });
-    assert.equal(readAsyncAnswer(readFileSync(eurostatPath("sdmx-ml/NAMA_10_GDP-ss.xml"), "utf8")), null);
+    assert.equal(readAsyncAnswer(eurostatText("sdmx-ml/NAMA_10_GDP-ss.xml")), null);
   });
 
   it("parseSdmxMl reads OBS_STATUS, CONF_STATUS C, NaN as null and maps geo EL to GR", async () => {

@@ -1,6 +1,6 @@
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { InputError } from "../../../core/index.ts";
+import { InputError, MigmonError } from "../../../core/index.ts";
 import type { ParseInput } from "../../../core/index.ts";
 
 /** One line of a text input, without its line break, with its 1-based line number. */
@@ -14,7 +14,7 @@ const gzipMagic = [0x1f, 0x8b] as const;
 /**
  * Reads an input as UTF-8 text lines, streaming: gunzips it first when the bytes start with 1f 8b, drops a
  * byte-order mark, accepts LF and CRLF. Throws InputError naming the input when the bytes are not valid UTF-8
- * or the gzip stream is corrupt.
+ * or the gzip stream is corrupt; errors of the input's own stream (e.g. a DownloadError) pass through.
  */
 export async function* readLines(input: ParseInput): AsyncGenerator<TextLine> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -38,7 +38,8 @@ export async function* readLines(input: ParseInput): AsyncGenerator<TextLine> {
     }
     pending += decoder.decode();
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    // a failed download (or any project error) while reading passes through unchanged
+    if (error instanceof MigmonError) throw error;
     const problem = error instanceof TypeError ? "bytes that are not UTF-8" : `unreadable compressed data (${String(error)})`;
     throw new InputError(input.name, line + 1, problem);
   }
@@ -69,6 +70,8 @@ async function* decompressed(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
     yield* all();
     return;
   }
-  const gunzip = Readable.from(all(), { objectMode: false }).pipe(createGunzip());
+  const gunzip = createGunzip();
+  // pipeline (not pipe) so that an error of the source stream reaches the reader through the gunzip stream
+  pipeline(Readable.from(all(), { objectMode: false }), gunzip, () => {});
   for await (const part of gunzip as AsyncIterable<Uint8Array>) yield part;
 }

@@ -45,13 +45,17 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): 
     if (release.checksum === input.checksum) return { status: "unchanged", release };
   }
 
+  // Staging goes to connection-local temporary tables, outside the database file, so a failure or a kill while
+  // staging leaves nothing to undo; the writes to the file then happen in one transaction.
   try {
     const staged = await stageObservations(conn, dataset, source, input.batches, input.onProgress);
-    const duplicate = await rows(conn,
-      `SELECT s.series_key, p.period FROM (SELECT sidx, pidx FROM temp.stage_obs GROUP BY sidx, pidx HAVING count(*) > 1 LIMIT 1) d
-       JOIN temp.stage_series s ON s.idx = d.sidx JOIN temp.stage_periods p ON p.idx = d.pidx`);
-    if (duplicate[0] !== undefined) {
-      throw new InputError(source, undefined, `series "${String(duplicate[0][0])}" period ${String(duplicate[0][1])} appears more than once`);
+    if (!staged.duplicatesChecked) {
+      const duplicate = await rows(conn,
+        `SELECT s.series_key, p.period FROM (SELECT sidx, pidx FROM temp.stage_obs GROUP BY sidx, pidx HAVING count(*) > 1 LIMIT 1) d
+         JOIN temp.stage_series s ON s.idx = d.sidx JOIN temp.stage_periods p ON p.idx = d.pidx`);
+      if (duplicate[0] !== undefined) {
+        throw new InputError(source, undefined, `series "${String(duplicate[0][0])}" period ${String(duplicate[0][1])} appears more than once`);
+      }
     }
     await conn.run("BEGIN TRANSACTION");
     try {
@@ -101,9 +105,9 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
      FROM (SELECT series_id, series_key, string_split(series_key, '.') AS parts FROM temp.stage_map WHERE is_new ORDER BY series_id)`,
     [id]);
 
-  const incoming = `SELECT m.series_id, p.period, CAST(p.period_start AS DATE) AS period_start, p.period_kind::UTINYINT AS period_kind,
-      o.value, f.flags
-    FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx JOIN temp.stage_periods p ON p.idx = o.pidx
+  const incoming = `SELECT m.series_id, p.period, p.period_start, p.period_kind, o.value, f.flags
+    FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx
+    JOIN (SELECT idx, period, CAST(period_start AS DATE) AS period_start, period_kind::UTINYINT AS period_kind FROM temp.stage_periods) p ON p.idx = o.pidx
     JOIN temp.stage_flags f ON f.idx = o.fidx`;
   let added: number;
   let changed = 0;

@@ -2,6 +2,7 @@ import { DOUBLE, DuckDBDataChunk, INTEGER } from "@duckdb/node-api";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import { InputError, formatPeriod, parseFlags, parsePeriodParts } from "../core/index.ts";
 import type { Dataset, Observation } from "../core/index.ts";
+import { PairSet } from "./pair-set.ts";
 import { positionOfPeriod } from "./period-order.ts";
 
 /** The temporary tables a load stages into; connection-local, never written to the database file. */
@@ -11,6 +12,8 @@ export const stageTables = ["stage_obs", "stage_series", "stage_periods", "stage
 export interface StageSummary {
   readonly observations: number;
   readonly series: number;
+  /** False when the input was too wide for the in-memory duplicate check; the caller must check in SQL. */
+  readonly duplicatesChecked: boolean;
 }
 
 const chunkRows = 2048;
@@ -20,7 +23,8 @@ const chunkRows = 2048;
  * one row per observation with the series, period and flags as indexes into `stage_series(idx, series_key)`,
  * `stage_periods(idx, period, period_start, period_kind)` and `stage_flags(idx, flags)`. Numbers only cross the
  * JS/DuckDB boundary per observation, in DataChunks of 2048 rows, which is what makes millions per second possible.
- * Throws InputError (naming `source`) for a series key with the wrong number of codes, a period or flag that
+ * Duplicate series/period pairs are caught here (see PairSet).
+ * Throws InputError (naming `source`) for a duplicate, a series key with the wrong number of codes, a period or flag that
  * cannot be read, or a value that is NaN or infinite; errors from the batches iterator pass through unchanged.
  */
 export async function stageObservations(
@@ -40,6 +44,8 @@ export async function stageObservations(
   const periodIndex = new Map<string, number>();
   const canonicalPeriodIndex = new Map<string, number>();
   const flagIndex = new Map<string, number>();
+  const canonicalPeriods: string[] = [];
+  const pairs = new PairSet();
   const dimensionCount = dataset.dimensions.length;
 
   const appender = await conn.createAppender("stage_obs", "main", "temp");
@@ -93,6 +99,7 @@ export async function stageObservations(
       if (i === undefined) {
         i = canonicalPeriodIndex.size;
         canonicalPeriodIndex.set(canonical, i);
+        canonicalPeriods.push(canonical);
       }
       periodIndex.set(text, i);
     }
@@ -122,6 +129,9 @@ export async function stageObservations(
       for (const o of batch) {
         const s = seriesOf(o.series);
         const p = periodOf(o.period, o.series);
+        if (pairs.mark(s, p)) {
+          throw new InputError(source, undefined, `series "${o.series}" period ${canonicalPeriods[p]} appears more than once`);
+        }
         const f = flagsOf(o.flags, o.series, o.period);
         if (o.value !== null && !Number.isFinite(o.value)) {
           throw new InputError(source, undefined, `series "${o.series}" period ${o.period} has value ${o.value}; a missing value is null`);
@@ -149,7 +159,7 @@ export async function stageObservations(
     a.appendInteger(i); a.appendVarchar(period); a.appendVarchar(position.start); a.appendInteger(position.kind);
   });
   await appendRows(conn, "stage_flags", flagIndex, (a, flags, i) => { a.appendInteger(i); a.appendVarchar(flags); });
-  return { observations: staged, series: seriesIndex.size };
+  return { observations: staged, series: seriesIndex.size, duplicatesChecked: !pairs.overflowed };
 }
 
 async function appendRows(conn: DuckDBConnection, table: string, index: Map<string, number>,

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { InputError } from "../core/index.ts";
+import type { DatasetId } from "../core/index.ts";
+import { failingBatches, migrDataset, obs, release1, release2, releaseInput } from "../../test/fixtures/store/releases.ts";
+import { openDuckDbStore } from "./duckdb-store.ts";
+import type { Store } from "./store.ts";
+
+let dir: string;
+before(async () => { dir = await mkdtemp(join(tmpdir(), "migmon-load-")); });
+after(async () => { await rm(dir, { recursive: true, force: true }); });
+
+/** Row counts of every store table in a closed file, read directly. */
+async function tableCounts(path: string): Promise<Record<string, number>> {
+  const instance = await DuckDBInstance.create(path);
+  const conn = await instance.connect();
+  const out: Record<string, number> = {};
+  for (const t of ["datasets", "releases", "series", "observations"]) {
+    out[t] = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]?.[0]);
+  }
+  conn.closeSync();
+  instance.closeSync();
+  return out;
+}
+
+/** A store at `name` holding release 1 of test:migr, and its answers before the failing load. */
+async function storeWithRelease1(name: string): Promise<{ store: Store; path: string; latest: unknown; releases: unknown }> {
+  const path = join(dir, name);
+  const store = await openDuckDbStore(path);
+  await store.loadRelease(releaseInput(release1, "c1", "2024-01-10T08:00:00Z"));
+  return { store, path, latest: await store.query({ dataset: migrDataset.id }), releases: await store.listReleases(migrDataset.id) };
+}
+
+/** Closes the store and checks it still holds release 1 only: 1 dataset, 1 release, 3 series, 6 observations. */
+async function assertOnlyRelease1(s: { store: Store; path: string; latest: unknown; releases: unknown }): Promise<void> {
+  assert.deepEqual(await s.store.query({ dataset: migrDataset.id }), s.latest);
+  assert.deepEqual(await s.store.listReleases(migrDataset.id), s.releases);
+  await s.store.close();
+  assert.deepEqual(await tableCounts(s.path), { datasets: 1, releases: 1, series: 3, observations: 6 });
+}
+
+test("loadRelease(input) rolls back when the batches iterator throws part-way", async () => {
+  const s = await storeWithRelease1("iterator.duckdb");
+  const parseError = new InputError("migr.tsv", 14, `unknown geo code "XX"`);
+  // Three good rows (one a new series T.NL) are staged before the parser fails.
+  const rows = [obs("T.NL", "2020", 5), ...release2];
+  await assert.rejects(s.store.loadRelease(releaseInput(failingBatches(rows, 3, parseError), "c2", "2024-06-10T08:00:00Z")),
+    (e: unknown) => e === parseError);
+  await assertOnlyRelease1(s);
+});
+
+test("loadRelease(input) refuses a duplicate series/period pair with an InputError naming both and writes nothing", async () => {
+  const s = await storeWithRelease1("duplicate.duckdb");
+  const rows = [...release2, obs("T.NL", "2020", 1), obs("T.BE", "2020", 99)];
+  await assert.rejects(s.store.loadRelease(releaseInput(rows, "c2", "2024-06-10T08:00:00Z")),
+    (e: unknown) => e instanceof InputError && e.message === `series "T.BE" period 2020 appears more than once in file:///fixtures/migr-c2.tsv`);
+  await assertOnlyRelease1(s);
+});
+
+test("loadRelease(input) counts 2020-Q1 and 2020Q1 of one series as a duplicate", async () => {
+  const store = await openDuckDbStore(join(dir, "duplicate-forms.duckdb"));
+  await assert.rejects(store.loadRelease(releaseInput([obs("T.BE", "2020-Q1", 1), obs("T.BE", "2020Q1", 2)], "q", "2024-01-01T00:00:00Z")),
+    /series "T.BE" period 2020-Q1 appears more than once/);
+  assert.deepEqual(await store.listDatasets(), []);
+  await store.close();
+});
+
+test("loadRelease(input) refuses dimensions that differ from the first release's, naming both lists", async () => {
+  const s = await storeWithRelease1("dimensions.duckdb");
+  const other = { ...migrDataset, dimensions: ["sex", "age", "geo"] };
+  await assert.rejects(s.store.loadRelease(releaseInput([obs("T.TOTAL.BE", "2020", 1)], "c2", "2024-06-10T08:00:00Z", other)),
+    (e: unknown) => e instanceof InputError && /dimensions \(sex,age,geo\) differ from \(sex,geo\) fixed by the first release of test:migr/.test(e.message));
+  await assertOnlyRelease1(s);
+});
+
+test("loadRelease(input) of a new dataset whose iterator fails leaves no dataset, series or release behind", async () => {
+  const path = join(dir, "new-dataset.duckdb");
+  const store = await openDuckDbStore(path);
+  const fresh = { ...migrDataset, id: "test:fresh" as DatasetId, code: "fresh" };
+  await assert.rejects(store.loadRelease(releaseInput(failingBatches(release1, 4, new Error("connection reset")), "f", "2024-01-01T00:00:00Z", fresh)),
+    /connection reset/);
+  await assert.rejects(store.getDataset(fresh.id), /dataset test:fresh not found/);
+  await store.close();
+  assert.deepEqual(await tableCounts(path), { datasets: 0, releases: 0, series: 0, observations: 0 });
+});
+
+test("loadRelease(input) after a failed load works on the same store", async () => {
+  const s = await storeWithRelease1("retry.duckdb");
+  await assert.rejects(s.store.loadRelease(releaseInput(failingBatches(release2, 2, new Error("boom")), "c2", "2024-06-10T08:00:00Z")), /boom/);
+  const retry = await s.store.loadRelease(releaseInput(release2, "c2", "2024-06-10T08:00:00Z"));
+  assert.deepEqual([retry.status, retry.release.id, retry.release.added, retry.release.changed, retry.release.removed], ["loaded", 2, 1, 3, 1]);
+  await s.store.close();
+});

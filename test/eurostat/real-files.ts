@@ -53,3 +53,8 @@ export function find(observations: readonly Observation[], series: string, perio
 export function eurostatText(relative: string): string {
   return readFileSync(eurostatPath(relative), "utf8");
 }
+
+/** The path of a file of this repository, from its root. */
+export function repositoryPath(relative: string): string {
+  return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+}

@@ -1,6 +1,6 @@
 /**
  * A copy of data/reference/eurostat-labels.csv (the curated table; edit that file, not this one), embedded so
- * that the parsers need no file access. codes.test.ts fails when the two differ and, with
+ * that the parsers need no file access. test/eurostat/labels-embedded.test.ts fails when the two differ and, with
  * MIGMON_UPDATE_EMBEDDED=1, rewrites this file from the CSV.
  */
 export const eurostatLabelsCsv = `# Eurostat code labels (English) -> Eurostat codes, per dimension; see README.md in this folder.

@@ -117,6 +117,37 @@ export function incompleteGammaRatio(a: number, x: number, upper = false): numbe
   return upper ? q : 1 - q;
 }
 
+/** log Q(a, x) of the upper regularized incomplete gamma function by its continued fraction, for x >= a + 1. */
+function logUpperGammaContinuedFraction(a: number, x: number): number {
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i <= MAX_ITERATIONS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return -x + a * Math.log(x) - logGamma(a) + Math.log(h);
+}
+
+/**
+ * log P(Z > z) for a standard normal Z, finite far beyond the range where P(Z > z) underflows (R:
+ * pnorm(z, lower.tail = FALSE, log.p = TRUE)).
+ */
+export function logNormalUpperTail(z: number): number {
+  if (Number.isNaN(z)) return NaN;
+  if (z < 5) return z >= 0 ? Math.log(normalUpperTail(z)) : Math.log1p(-normalUpperTail(-z));
+  return logUpperGammaContinuedFraction(0.5, (z * z) / 2) - Math.LN2;
+}
+
 /** P(Z > z) for a standard normal Z, without cancellation for large z (R: pnorm(z, lower.tail = FALSE)). */
 export function normalUpperTail(z: number): number {
   if (Number.isNaN(z)) return NaN;

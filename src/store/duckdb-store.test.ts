@@ -7,7 +7,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { InputError, NotFoundError, UsageError, comparePeriods } from "../core/index.ts";
 import type { DatasetId, Period, ReleaseId } from "../core/index.ts";
 import { migrDataset, obs, release1, release2, releaseInput } from "../../test/fixtures/store/releases.ts";
-import { openDuckDbStore } from "./duckdb-store.ts";
+import { dbPathFromEnv, openDuckDbStore } from "./duckdb-store.ts";
+import { schemaVersion } from "./schema.ts";
 import type { Store, StoredObservation } from "./store.ts";
 
 let dir: string;
@@ -193,6 +194,50 @@ describe("openDuckDbStore content", () => {
     await assert.rejects(store.loadRelease(releaseInput([obs("T.BE", "2020", Number.NaN)], "k", "2024-01-01T00:00:00Z")),
       /series "T.BE" period 2020 has value NaN; a missing value is null/);
     assert.deepEqual(await store.listDatasets(), []);
+    await store.close();
+  });
+});
+
+describe("openDuckDbStore file", () => {
+  test("openDuckDbStore(path) records the schema version and refuses a file from a newer migmon", async () => {
+    const path = join(dir, "version.duckdb");
+    await (await openDuckDbStore(path)).close();
+    assert.equal(await countRows(path, "schema_migrations"), schemaVersion);
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    await conn.run(`INSERT INTO schema_migrations VALUES (${schemaVersion + 1}, now()::TIMESTAMP)`);
+    conn.closeSync();
+    instance.closeSync();
+    await assert.rejects(openDuckDbStore(path), new RegExp(`version.duckdb has schema version ${schemaVersion + 1}, this migmon reads up to ${schemaVersion}`));
+  });
+
+  test("dbPathFromEnv(env) is MIGMON_DB when set, else var/migmon.duckdb", () => {
+    assert.equal(dbPathFromEnv({ MIGMON_DB: "/data/m.duckdb" }), "/data/m.duckdb");
+    assert.equal(dbPathFromEnv({}), "var/migmon.duckdb");
+    assert.equal(dbPathFromEnv({ MIGMON_DB: "" }), "var/migmon.duckdb");
+  });
+
+  test("query(q) during a load in progress answers at once with the previous release", async () => {
+    const store = await openDuckDbStore(join(dir, "concurrent.duckdb"));
+    await store.loadRelease(releaseInput(release1, "c1", "2024-01-10T08:00:00Z"));
+    let resume = () => {};
+    const paused = new Promise<void>((resolve) => { resume = resolve; });
+    let reachedPause = () => {};
+    const atPause = new Promise<void>((resolve) => { reachedPause = resolve; });
+    async function* slow() {
+      yield release2.slice(0, 3);
+      reachedPause();
+      await paused;
+      yield release2.slice(3);
+    }
+    const loading = store.loadRelease(releaseInput(slow(), "c2", "2024-06-10T08:00:00Z"));
+    await atPause;
+    const during = await store.query({ dataset: migrDataset.id });
+    assert.deepEqual(during.map((o) => o.release), [1, 1, 1, 1, 1, 1]);
+    resume();
+    assert.equal((await loading).release.id, 2);
+    assert.equal((await store.query({ dataset: migrDataset.id })).length, 6);
+    assert.equal((await store.listReleases(migrDataset.id)).length, 2);
     await store.close();
   });
 });

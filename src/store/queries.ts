@@ -89,7 +89,7 @@ export async function queryObservations(conn: DuckDBConnection, q: ObservationQu
     if (ids.length === 0) return [];
     // A constant list lets DuckDB skip row groups by their min/max series_id; a very long one is a join instead.
     if (ids.length <= inlineSeriesLimit) {
-      conditions.push(`o.series_id IN (${ids.join(",")})`);
+      conditions.push(`o.series_id IN (${ids.join(",")}) AND s.id IN (${ids.join(",")})`);
     } else {
       params = seriesParams;
       conditions.push(`o.series_id IN (${seriesSql})`);

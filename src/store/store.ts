@@ -51,6 +51,7 @@ export interface DatasetSummary {
   readonly dataset: Dataset;
   readonly releases: number;
   readonly latestRelease: Release | null;
+  /** Observations in the latest state (rows not closed by a later release). */
   readonly observations: number;
 }
 

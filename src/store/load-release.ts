@@ -105,10 +105,11 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
      FROM (SELECT series_id, series_key, string_split(series_key, '.') AS parts FROM temp.stage_map WHERE is_new ORDER BY series_id)`,
     [id]);
 
-  const incoming = `SELECT m.series_id, p.period, p.period_start, p.period_kind, o.value, f.flags
+  const incoming = `SELECT m.series_id, p.period, p.period_start, p.period_kind,
+      CASE WHEN o.fmiss % 2 = 1 THEN NULL ELSE o.value END AS value, f.flags
     FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx
     JOIN (SELECT idx, period, CAST(period_start AS DATE) AS period_start, period_kind::UTINYINT AS period_kind FROM temp.stage_periods) p ON p.idx = o.pidx
-    JOIN temp.stage_flags f ON f.idx = o.fidx`;
+    JOIN temp.stage_flags f ON f.idx = o.fmiss // 2`;
   let added: number;
   let changed = 0;
   let removed = 0;

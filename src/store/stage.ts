@@ -19,9 +19,10 @@ export interface StageSummary {
 const chunkRows = 2048;
 
 /**
- * Stages a release's observations into temporary tables on `conn`: `stage_obs(sidx, pidx, fidx, value)` holds
+ * Stages a release's observations into temporary tables on `conn`: `stage_obs(sidx, pidx, fmiss, value)` holds
  * one row per observation with the series, period and flags as indexes into `stage_series(idx, series_key)`,
- * `stage_periods(idx, period, period_start, period_kind)` and `stage_flags(idx, flags)`. Numbers only cross the
+ * `stage_periods(idx, period, period_start, period_kind)` and `stage_flags(idx, flags)`; `fmiss` is the flags
+ * index times 2, plus 1 when the value is missing (`value` is then 0 and means nothing). Numbers only cross the
  * JS/DuckDB boundary per observation, in DataChunks of 2048 rows, which is what makes millions per second possible.
  * Duplicate series/period pairs are caught here (see PairSet).
  * Throws InputError (naming `source`) for a duplicate, a series key with the wrong number of codes, a period or flag that
@@ -35,7 +36,7 @@ export async function stageObservations(
   onProgress?: (staged: number) => void,
 ): Promise<StageSummary> {
   await dropStageTables(conn);
-  await conn.run(`CREATE TEMP TABLE stage_obs (sidx INTEGER, pidx INTEGER, fidx INTEGER, value DOUBLE)`);
+  await conn.run(`CREATE TEMP TABLE stage_obs (sidx INTEGER, pidx INTEGER, fmiss INTEGER, value DOUBLE)`);
   await conn.run(`CREATE TEMP TABLE stage_series (idx INTEGER, series_key VARCHAR)`);
   await conn.run(`CREATE TEMP TABLE stage_periods (idx INTEGER, period VARCHAR, period_start VARCHAR, period_kind INTEGER)`);
   await conn.run(`CREATE TEMP TABLE stage_flags (idx INTEGER, flags VARCHAR)`);
@@ -54,7 +55,6 @@ export async function stageObservations(
   const pidx = new Int32Array(chunkRows);
   const fidx = new Int32Array(chunkRows);
   const values = new Float64Array(chunkRows);
-  const missing = new Uint8Array(chunkRows);
   let filled = 0;
   let staged = 0;
 
@@ -66,7 +66,7 @@ export async function stageObservations(
       vs.setItem(r, sidx[r] as number);
       vp.setItem(r, pidx[r] as number);
       vf.setItem(r, fidx[r] as number);
-      vv.setItem(r, missing[r] ? null : (values[r] as number));
+      vv.setItem(r, values[r] as number);
     }
     vs.flush(); vp.flush(); vf.flush(); vv.flush();
     appender.appendDataChunk(chunk);
@@ -138,8 +138,9 @@ export async function stageObservations(
         }
         sidx[filled] = s;
         pidx[filled] = p;
-        fidx[filled] = f;
-        missing[filled] = o.value === null ? 1 : 0;
+        // A missing value is coded in fmiss (flags index x 2 + 1) rather than as a NULL in the value column: a
+        // vector with NULLs makes every later write go through the validity bitmask, which is several times slower.
+        fidx[filled] = o.value === null ? f * 2 + 1 : f * 2;
         values[filled] = o.value ?? 0;
         filled++;
         if (filled === chunkRows) flush();

@@ -29,6 +29,15 @@ export function mapEurostatCode(dimension: string, code: string): string {
   return eurostatToIso[code] ?? code;
 }
 
+/**
+ * The code mapping of one dimension as a function, decided once (for hot loops): EL -> GR and UK -> GB for a
+ * country dimension, the identity otherwise.
+ */
+export function codeMapperOf(dimension: string): (code: string) => string {
+  if (!isCountryDimension(dimension)) return (code) => code;
+  return (code) => (code.length === 2 ? eurostatToIso[code] ?? code : code);
+}
+
 /** Label -> Eurostat code, per dimension (lower-case dimension ids). */
 export interface EurostatLabels {
   readonly byDimension: ReadonlyMap<string, ReadonlyMap<string, string>>;

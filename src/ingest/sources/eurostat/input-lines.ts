@@ -7,12 +7,19 @@ export interface InputLine {
   readonly line: number;
 }
 
+/** The lines of one chunk of input: their texts and the 1-based number of the first. */
+export interface LineBlock {
+  readonly texts: string[];
+  readonly first: number;
+}
+
 /**
- * The lines of a UTF-8 text input (gzip undone), one at a time, without the line ending (`\n` or `\r\n`) and
- * without a leading byte-order mark. Only the current line is held in memory. Throws InputError naming
- * `source` and the line for bytes that are not UTF-8.
+ * The lines of a UTF-8 text input (gzip undone) in blocks, one block per chunk read, without line endings
+ * (`\n` or `\r\n`) and without a leading byte-order mark; a line cut by a chunk boundary is completed in the
+ * next block. Only one chunk's lines are held in memory. Throws InputError naming `source` and the line for
+ * bytes that are not UTF-8.
  */
-export async function* readUtf8Lines(chunks: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<InputLine> {
+export async function* readUtf8LineBlocks(chunks: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<LineBlock> {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let pending = "";
   let line = 0;
@@ -24,20 +31,29 @@ export async function* readUtf8Lines(chunks: AsyncIterable<Uint8Array>, source: 
     }
   };
   for await (const chunk of readInputBytes(chunks, source)) {
-    let text = pending + decode(chunk);
+    const text = pending + decode(chunk);
+    const texts: string[] = [];
+    const first = line + 1;
     let start = 0;
     for (;;) {
       const end = text.indexOf("\n", start);
       if (end < 0) break;
-      line++;
-      yield { text: stripCarriageReturn(text.slice(start, end)), line };
+      texts.push(stripCarriageReturn(text.slice(start, end)));
       start = end + 1;
     }
+    line += texts.length;
     pending = start === 0 ? text : text.slice(start);
-    text = "";
+    if (texts.length > 0) yield { texts, first };
   }
   pending += decode(undefined);
-  if (pending.length > 0) yield { text: stripCarriageReturn(pending), line: line + 1 };
+  if (pending.length > 0) yield { texts: [stripCarriageReturn(pending)], first: line + 1 };
+}
+
+/** The lines of a UTF-8 text input one at a time; see readUtf8LineBlocks. */
+export async function* readUtf8Lines(chunks: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<InputLine> {
+  for await (const { texts, first } of readUtf8LineBlocks(chunks, source)) {
+    for (let i = 0; i < texts.length; i++) yield { text: texts[i] as string, line: first + i };
+  }
 }
 
 function stripCarriageReturn(text: string): string {

@@ -4,8 +4,8 @@ import {
 } from "../../../core/index.ts";
 import { batchSize } from "./batching.ts";
 import { FlagReader, readDecimal } from "./cell-value.ts";
-import { mapEurostatCode } from "./codes.ts";
-import { readUtf8Lines, type InputLine } from "./input-lines.ts";
+import { codeMapperOf } from "./codes.ts";
+import { readUtf8LineBlocks, type InputLine, type LineBlock } from "./input-lines.ts";
 
 /**
  * Parses Eurostat's bulk-download TSV ("flag in cell"): a tab-separated table whose first column packs the
@@ -18,22 +18,29 @@ import { readUtf8Lines, type InputLine } from "./input-lines.ts";
  */
 export async function parseEurostatTsv(input: ParseInput): Promise<ParsedTable> {
   const source = input.name;
-  const lines = readUtf8Lines(input.chunks, source);
-  const first = await nextNonEmpty(lines);
-  if (first === undefined) throw new InputError(source, undefined, "empty input, expected a TSV header");
+  const blocks = readUtf8LineBlocks(input.chunks, source);
+  let block: LineBlock | undefined;
+  let index = 0;
+  let first: InputLine | undefined;
+  while (first === undefined) {
+    const step = await blocks.next();
+    if (step.done) throw new InputError(source, undefined, "empty input, expected a TSV header");
+    block = step.value;
+    for (index = 0; index < block.texts.length; index++) {
+      const text = block.texts[index] as string;
+      if (text.trim() !== "") {
+        first = { text, line: block.first + index };
+        index++;
+        break;
+      }
+    }
+  }
   const { dimensions, periods } = readHeader(first, source);
+  const rest: LineBlock = { texts: (block as LineBlock).texts.slice(index), first: first.line + 1 };
   return {
     header: { dimensions, sourceUpdatedAt: null, datasetCode: null },
-    batches: readBatches(lines, source, dimensions, periods),
+    batches: readBatches(rest, blocks, source, dimensions, periods),
   };
-}
-
-async function nextNonEmpty(lines: AsyncGenerator<InputLine>): Promise<InputLine | undefined> {
-  for (;;) {
-    const step = await lines.next();
-    if (step.done) return undefined;
-    if (step.value.text.trim() !== "") return step.value;
-  }
 }
 
 function readHeader(first: InputLine, source: string): { dimensions: string[]; periods: Period[] } {
@@ -60,30 +67,42 @@ function readHeader(first: InputLine, source: string): { dimensions: string[]; p
 }
 
 async function* readBatches(
-  lines: AsyncGenerator<InputLine>, source: string, dimensions: readonly string[], periods: readonly Period[],
+  firstBlock: LineBlock, blocks: AsyncGenerator<LineBlock>, source: string, dimensions: readonly string[],
+  periods: readonly Period[],
 ): AsyncGenerator<Observation[]> {
   const flags = new FlagReader(source);
+  const mappers = dimensions.map(codeMapperOf);
   const width = periods.length + 1;
   let batch: Observation[] = [];
-  for await (const { text, line } of lines) {
-    if (text.length === 0 || text.trim() === "") continue;
-    const fields = text.split("\t");
-    if (fields.length !== width) {
-      throw new InputError(source, line, `expected ${width} tab-separated fields, found ${fields.length}`);
+  let block: LineBlock | undefined = firstBlock;
+  while (block !== undefined) {
+    const { texts, first } = block;
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i] as string;
+      if (text.length === 0 || text.trim() === "") continue;
+      const line = first + i;
+      const fields = text.split("\t");
+      if (fields.length !== width) {
+        throw new InputError(source, line, `expected ${width} tab-separated fields, found ${fields.length}`);
+      }
+      const series = readSeriesKey(fields[0] as string, dimensions, mappers, source, line);
+      for (let c = 1; c < width; c++) {
+        batch.push(readCell(fields[c] as string, series, periods[c - 1] as Period, flags, source, line));
+      }
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
     }
-    const series = readSeriesKey(fields[0] as string, dimensions, source, line);
-    for (let i = 1; i < width; i++) {
-      batch.push(readCell(fields[i] as string, series, periods[i - 1] as Period, flags, source, line));
-    }
-    if (batch.length >= batchSize) {
-      yield batch;
-      batch = [];
-    }
+    const step = await blocks.next();
+    block = step.done ? undefined : step.value;
   }
   if (batch.length > 0) yield batch;
 }
 
-function readSeriesKey(cell: string, dimensions: readonly string[], source: string, line: number): SeriesKey {
+function readSeriesKey(
+  cell: string, dimensions: readonly string[], mappers: ReadonlyArray<(code: string) => string>, source: string, line: number,
+): SeriesKey {
   const codes = cell.split(",");
   if (codes.length !== dimensions.length) {
     throw new InputError(source, line, `expected ${dimensions.length} codes in ${JSON.stringify(cell)}, found ${codes.length}`);
@@ -93,7 +112,7 @@ function readSeriesKey(cell: string, dimensions: readonly string[], source: stri
     if (code === "" || code.includes(".")) {
       throw new InputError(source, line, `bad ${dimensions[d]} code ${JSON.stringify(code)}`);
     }
-    codes[d] = mapEurostatCode(dimensions[d] as string, code);
+    codes[d] = (mappers[d] as (code: string) => string)(code);
   }
   return makeSeriesKey(codes);
 }

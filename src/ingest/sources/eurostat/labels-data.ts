@@ -3,7 +3,18 @@
  * that the parsers need no file access. test/eurostat/labels-embedded.test.ts fails when the two differ and, with
  * MIGMON_UPDATE_EMBEDDED=1, rewrites this file from the CSV.
  */
-export const eurostatLabelsCsv = `# Eurostat code labels (English) -> Eurostat codes, per dimension; see README.md in this folder.
+export const eurostatLabelsCsv = `# Eurostat's English labels -> Eurostat's codes, per dimension (lower-case dimension id), for the exports that print
+# labels instead of codes: the data browser's "labels only" SDMX-CSV and the legacy appsso CSV (shared/data/eurostat).
+# Built from the distinct labels of those real files. Codes are Eurostat's own (Greece EL, United Kingdom UK; the
+# connector maps them to GR/GB afterwards), from Eurostat's code lists ESTAT:GEO, CITIZEN, SEX, AGE, UNIT, FREQ,
+# INDIC_DE, ASYL_APP, DECISION (https://ec.europa.eu/eurostat/api/dissemination/sdmx/2.1/codelist/ESTAT/<ID>);
+# every pair that Eurostat itself prints in the full-variant SDMX-CSV files (code column + label column) is included
+# and agrees. Old labels of the 2017 exports point to today's codes (European Union (27 countries) -> EU27_2007,
+# Czech Republic -> CZ, Former Yugoslav Republic of Macedonia, the -> MK).
+# Deliberately absent, because their codes could not be checked against the code list: the MIGR_EIPRE reason and
+# apprehen labels other than Total, and "Non-EU27 countries (from 2020) nor EFTA countries" (citizen, c_birth); files
+# with them fail with an UnknownCodeError that lists them, until they are added here.
+# Edit this file, then run test/eurostat/labels-embedded.test.ts with MIGMON_UPDATE_EMBEDDED=1.
 dimension,code,label
 age,TOTAL,Total
 age,Y15-64,From 15 to 64 years

@@ -9,6 +9,8 @@ export interface CliContext {
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The clock (release timestamps); tests pass a fixed one. */
+  readonly now?: () => Date;
 }
 
 /** A command module: declares its options once on the program; `--help` is generated from them. */

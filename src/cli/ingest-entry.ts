@@ -30,19 +30,20 @@ export class NoOfflineCopyError extends UsageError {}
 export async function ingestEntry(context: CliContext, store: Store, entry: CatalogueEntry, origin: IngestOrigin): Promise<IngestResult> {
   const progress = startProgress(context, entry.id, "observations");
   const onProgress = (n: number) => progress.update(n);
+  const clock = context.now ? { now: context.now } : {};
   try {
     if (origin.kind === "file") {
       if (!existsSync(origin.file)) throw new UsageError(`no such file: ${origin.file}`);
-      return await ingestFile({ store, entry, file: origin.file, ...(origin.format ? { format: origin.format } : {}), onProgress });
+      return await ingestFile({ store, entry, file: origin.file, ...(origin.format ? { format: origin.format } : {}), onProgress, ...clock });
     }
     if (origin.kind === "offline") {
       if (!entry.offline) throw new NoOfflineCopyError(`${entry.id} has no offline copy named in the catalogue`);
       const file = path.join(origin.dir, entry.offline.file);
       if (!existsSync(file)) throw new NoOfflineCopyError(`the offline copy of ${entry.id} is missing: ${file}`);
-      return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress });
+      return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress, ...clock });
     }
     const { file, url } = await downloadLive(context, entry);
-    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, onProgress });
+    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, onProgress, ...clock });
   } finally {
     progress.stop();
   }

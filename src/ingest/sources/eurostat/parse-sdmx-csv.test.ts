@@ -88,6 +88,18 @@ describe("SDMX-CSV parser", () => {
     ]);
   });
 
+  it("sdmx-csv reads an SDMX-CSV 2.0 with an ACTION column and no label columns", async () => {
+    const text = "STRUCTURE,STRUCTURE_ID,ACTION,freq,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\ndataflow,ESTAT:DEMO_GIND(1.0),I,A,UK,2019,66647112,\n";
+    const table = await parse(bytesInput("v2.csv", text));
+    assert.deepEqual(table.header, { dimensions: ["freq", "geo"], sourceUpdatedAt: null, datasetCode: "DEMO_GIND" });
+    assert.deepEqual(await collect(table), [{ series: "A.GB", period: "2019", value: 66647112, flags: "" }]);
+  });
+
+  it("sdmx-csv maps labels in a DATAFLOW file without LAST UPDATE column", async () => {
+    const text = "DATAFLOW,freq,geo,TIME_PERIOD,OBS_VALUE\nESTAT:DEMO_GIND(1.0),Annual,Greece,2020,10718565\n";
+    assert.deepEqual(await collect(await parse(bytesInput("l.csv", text))), [{ series: "A.GR", period: "2020", value: 10718565, flags: "" }]);
+  });
+
   const head = "DATAFLOW,LAST UPDATE,freq,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n";
   for (const [title, body, line, type] of [
     ["a wrong column count", "ESTAT:X(1.0),,A,BE,2019,1,,\nESTAT:X(1.0),,A,BE,2020,1,\n", 3, InputError],

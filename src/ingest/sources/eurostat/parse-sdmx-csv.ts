@@ -52,7 +52,7 @@ async function parseSdmxCsv(input: ParseInput, labels: EurostatLabels): Promise<
   const sourceUpdatedAt = first && layout.updatedColumn >= 0
     ? readLastUpdate(first.fields[layout.updatedColumn] ?? "", source, first.line)
     : null;
-  const labelled = first !== undefined && layout.updatedColumn >= 0
+  const labelled = first !== undefined && layout.datasetColumn === 0
     && layout.dimensionColumns.some((c) => !codeLike.test(first.fields[c] ?? ""));
   return {
     header: { dimensions: layout.dimensions, sourceUpdatedAt, datasetCode },
@@ -75,6 +75,7 @@ function readLayout(head: CsvRecord, source: string): Layout {
   if (names[0] === "STRUCTURE" && names[1] === "STRUCTURE_ID") {
     datasetColumn = 1;
     start = names[2] === "STRUCTURE_NAME" ? 3 : 2;
+    if (names[start] === "ACTION") start++;
     step = names[timeColumn + 1] === "OBS_VALUE" ? 1 : 2;
   } else if (names[0] === "DATAFLOW") {
     datasetColumn = 0;

@@ -11,7 +11,7 @@ test("parseMunicipalTotals(bevolking_per_gemeente_2020) summed through the geogr
   const observations = await collect(table);
   // 638 rows = Belgium 1 + regions 3 + provinces 10 + arrondissements 43 + municipalities 581, three figures each.
   assert.equal(observations.length, 638 * 3);
-  const value = new Map(observations.map((o) => [o.series, o.value!]));
+  const value = new Map<string, number>(observations.map((o) => [o.series, o.value!]));
   assert.equal(value.get("BE.T"), 11492641);
   assert.ok(observations.every((o) => o.period === "2020-01-01"));
 

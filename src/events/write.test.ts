@@ -27,7 +27,7 @@ describe("formatEventsFile", () => {
     const events = loadRegister(registerDir).filter((e) => e.level === "LU").reverse();
     const text = formatEventsFile(events);
     const back = parse(text) as Record<string, unknown>[];
-    assert.deepEqual(back.map((e) => e.id), ["lu-2008-free-movement-and-immigration-law", "lu-2009-nationality-law-dual-citizenship", "lu-2017-nationality-law"]);
+    assert.deepEqual(back.map((e) => e.id), ["lu-2008-free-movement-and-immigration-law", "lu-2009-nationality-law-dual-citizenship", "lu-2017-immigration-law-amendment", "lu-2017-nationality-law"]);
     const keys = Object.keys(back[0]!);
     assert.deepEqual(keys, eventKeyOrder.filter((k) => keys.includes(k)));
   });

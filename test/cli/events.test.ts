@@ -10,9 +10,11 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
 import { MigmonError } from "../../src/core/index.ts";
 import { createEventsCommand, registerEventsCommand } from "../../src/cli/commands/events.ts";
+import { loadRegister } from "../../src/events/register.ts";
 import type { CliContext, RegisterCommand } from "../../src/cli/context.ts";
 
 const registerDir = fileURLToPath(new URL("../../data/events/", import.meta.url));
+const registerSize = loadRegister(registerDir).length;
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/events/${name}`, import.meta.url));
 
 interface Run { code: number; stdout: string; stderr: string }
@@ -92,9 +94,9 @@ describe("migmon events", () => {
   });
 
   it("migmon events show <id> of an unchecked event says so on stderr; an unknown id exits 1", async () => {
-    const unchecked = await run(["events", "show", "nl-2001-aliens-act-2000"], env);
+    const unchecked = await run(["events", "show", "lu-2008-free-movement-and-immigration-law"], env);
     assert.equal(unchecked.code, 0);
-    assert.match(unchecked.stderr, /nl-2001-aliens-act-2000 is UNCHECKED/);
+    assert.match(unchecked.stderr, /lu-2008-free-movement-and-immigration-law is UNCHECKED/);
     const missing = await run(["events", "show", "nl-1999-nothing"], env);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^migmon: no event "nl-1999-nothing" in the register\n$/);
@@ -142,7 +144,7 @@ describe("migmon events validate and add", () => {
   it("migmon events validate reports the register valid with the count of unchecked events", async () => {
     const r = await run(["events", "validate"], env);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^82 events in 10 files are valid \(\d+ unchecked\)\n$/);
+    assert.match(r.stdout, new RegExp(`^${registerSize} events in 10 files are valid \\(\\d+ unchecked\\)\\n$`));
   });
 
   it("migmon events add --file F writes a valid event into its level's file in sorted order", async () => {
@@ -152,7 +154,7 @@ describe("migmon events validate and add", () => {
     const ids = (parseYaml(readFileSync(path.join(dir, "de.yaml"), "utf8")) as { id: string }[]).map((e) => e.id);
     assert.equal(ids.indexOf("de-2016-integration-act"), ids.indexOf("de-2016-asylum-package-ii") + 1);
     const check = await run(["events", "validate"], env);
-    assert.match(check.stdout, /^83 events in 10 files are valid/);
+    assert.match(check.stdout, new RegExp(`^${registerSize + 1} events in 10 files are valid`));
   });
 
   it("migmon events add --file F refuses an invalid event, writes nothing and exits 1", async () => {

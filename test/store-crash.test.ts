@@ -33,7 +33,7 @@ async function tableCounts(path: string): Promise<Record<string, number>> {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   const out: Record<string, number> = {};
-  for (const t of ["datasets", "releases", "series", "observations"]) {
+  for (const t of ["datasets", "releases", "series", "periods", "observations"]) {
     out[t] = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]?.[0]);
   }
   conn.closeSync();
@@ -73,7 +73,7 @@ test("openDuckDbStore(path) after a SIGKILL during a load holds exactly the prev
     await store.close();
     // A clean close checkpoints the log into the file.
     assert.equal(existsSync(`${path}.wal`), false);
-    assert.deepEqual(await tableCounts(path), { datasets: 1, releases: 2, series: 3, observations: 60 });
+    assert.deepEqual(await tableCounts(path), { datasets: 1, releases: 2, series: 3, periods: 20, observations: 60 });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

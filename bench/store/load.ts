@@ -1,10 +1,11 @@
 // Measures the observation store's load rate: generates N observations (series of 20 years; indicator x sex x
 // age x municipality, the municipality last), loads them as release 1 into a fresh DuckDB file, then a revision
 // with 1% of the values changed as release 2, and times the query of one indicator for 300 municipalities.
-// Prints observations/second and the peak RSS.
+// Prints observations/second (wall clock), the CPU time, the machine's load average (figures taken on a busy
+// machine are slower by about the load over the cores) and the peak RSS.
 //   node --import tsx bench/store/load.ts [N=5000000] [dir=os.tmpdir()]
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DatasetId, Observation, Period, SeriesKey } from "../../src/core/index.ts";
 import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
@@ -50,14 +51,17 @@ async function* generate(revision: number): AsyncIterable<readonly Observation[]
 const store = await openDuckDbStore(join(dir, "bench.duckdb"));
 for (const revision of [0, 1]) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = await store.loadRelease({
     dataset, checksum: `rev${revision}`, sourceUri: "bench://generated", format: "generated",
     retrievedAt: new Date(Date.UTC(2024, revision, 1)).toISOString(), sourceUpdatedAt: null, batches: generate(revision),
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const r = result.release;
   console.log(`release ${r.id}: ${r.observations} observations in ${seconds.toFixed(2)} s = ${Math.round(r.observations / seconds)} observations/second` +
-    ` (added ${r.added}, changed ${r.changed}, removed ${r.removed})`);
+    ` (added ${r.added}, changed ${r.changed}, removed ${r.removed}); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s` +
+    `; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
 }
 const geoCodes = Array.from({ length: Math.min(300, geos) }, (_, g) => `G${String(g).padStart(5, "0")}`);
 const times: number[] = [];

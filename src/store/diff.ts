@@ -21,16 +21,17 @@ export async function diffReleases(conn: DuckDBConnection, id: DatasetId, from: 
   const inFrom = versionCondition({ kind: "release", release: from });
   const inTo = versionCondition({ kind: "release", release: to });
   const only = (mine: string, other: string) =>
-    `SELECT o.series_id, o.period, o.period_start, o.period_kind, o.value, o.flags FROM observations o
+    `SELECT o.series_id, o.period_id, o.value, o.flags FROM observations o
      WHERE o.series_id IN (SELECT id FROM series WHERE dataset = $1) AND (${mine}) AND NOT (${other})`;
   const sql = `
     WITH a AS (${only(inFrom, inTo)}), b AS (${only(inTo, inFrom)})
-    SELECT s.series_key, coalesce(a.period, b.period) AS period, a.series_id IS NOT NULL AS in_a, a.value, a.flags,
+    SELECT s.series_key, p.period, a.series_id IS NOT NULL AS in_a, a.value, a.flags,
       b.series_id IS NOT NULL AS in_b, b.value, b.flags
-    FROM a FULL JOIN b ON a.series_id = b.series_id AND a.period = b.period
+    FROM a FULL JOIN b ON a.series_id = b.series_id AND a.period_id = b.period_id
     JOIN series s ON s.id = coalesce(a.series_id, b.series_id)
+    JOIN periods p ON p.id = coalesce(a.period_id, b.period_id)
     WHERE a.series_id IS NULL OR b.series_id IS NULL OR a.value IS DISTINCT FROM b.value OR a.flags <> b.flags
-    ORDER BY s.series_key, coalesce(a.period_start, b.period_start), coalesce(a.period_kind, b.period_kind)`;
+    ORDER BY s.series_key, p.period_start, p.period_kind`;
   return (await conn.runAndReadAll(sql, [id])).getRows().map((row) => {
     const inA = row[2] === true;
     const inB = row[5] === true;
@@ -44,7 +45,7 @@ export async function diffReleases(conn: DuckDBConnection, id: DatasetId, from: 
     else change = "flags";
     return {
       series: readString(row[0] ?? null, "series.series_key") as SeriesKey,
-      period: readString(row[1] ?? null, "observations.period") as Period,
+      period: readString(row[1] ?? null, "periods.period") as Period,
       change,
       before,
       after,

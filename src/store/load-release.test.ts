@@ -19,7 +19,7 @@ async function tableCounts(path: string): Promise<Record<string, number>> {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   const out: Record<string, number> = {};
-  for (const t of ["datasets", "releases", "series", "observations"]) {
+  for (const t of ["datasets", "releases", "series", "periods", "observations"]) {
     out[t] = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]?.[0]);
   }
   conn.closeSync();
@@ -35,12 +35,12 @@ async function storeWithRelease1(name: string): Promise<{ store: Store; path: st
   return { store, path, latest: await store.query({ dataset: migrDataset.id }), releases: await store.listReleases(migrDataset.id) };
 }
 
-/** Closes the store and checks it still holds release 1 only: 1 dataset, 1 release, 3 series, 6 observations. */
+/** Closes the store and checks it still holds release 1 only: 1 dataset, 1 release, 3 series, 2 periods, 6 observations. */
 async function assertOnlyRelease1(s: { store: Store; path: string; latest: unknown; releases: unknown }): Promise<void> {
   assert.deepEqual(await s.store.query({ dataset: migrDataset.id }), s.latest);
   assert.deepEqual(await s.store.listReleases(migrDataset.id), s.releases);
   await s.store.close();
-  assert.deepEqual(await tableCounts(s.path), { datasets: 1, releases: 1, series: 3, observations: 6 });
+  assert.deepEqual(await tableCounts(s.path), { datasets: 1, releases: 1, series: 3, periods: 2, observations: 6 });
 }
 
 test("loadRelease(input) rolls back when the batches iterator throws part-way", async () => {
@@ -85,7 +85,7 @@ test("loadRelease(input) of a new dataset whose iterator fails leaves no dataset
     /connection reset/);
   await assert.rejects(store.getDataset(fresh.id), /dataset test:fresh not found/);
   await store.close();
-  assert.deepEqual(await tableCounts(path), { datasets: 0, releases: 0, series: 0, observations: 0 });
+  assert.deepEqual(await tableCounts(path), { datasets: 0, releases: 0, series: 0, periods: 0, observations: 0 });
 });
 
 test("loadRelease(input) after a failed load works on the same store", async () => {

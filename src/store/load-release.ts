@@ -105,10 +105,19 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
      FROM (SELECT series_id, series_key, string_split(series_key, '.') AS parts FROM temp.stage_map WHERE is_new ORDER BY series_id)`,
     [id]);
 
-  const incoming = `SELECT m.series_id, p.period, p.period_start, p.period_kind,
-      CASE WHEN o.fmiss % 2 = 1 THEN NULL ELSE o.value END AS value, f.flags
-    FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx
-    JOIN (SELECT idx, period, CAST(period_start AS DATE) AS period_start, period_kind::UTINYINT AS period_kind FROM temp.stage_periods) p ON p.idx = o.pidx
+  // Periods likewise: known ones keep their id, new ones are numbered after the highest.
+  await conn.run(
+    `CREATE TEMP TABLE period_map AS
+     WITH known AS (
+       SELECT sp.idx, sp.period, sp.period_start, sp.period_kind, p.id FROM temp.stage_periods sp
+       LEFT JOIN periods p ON p.period = sp.period)
+     SELECT idx, period, CAST(period_start AS DATE) AS period_start, period_kind::UTINYINT AS period_kind, id IS NULL AS is_new,
+       coalesce(id, (SELECT coalesce(max(id), 0) FROM periods) + row_number() OVER (PARTITION BY id IS NULL ORDER BY idx))::INTEGER AS period_id
+     FROM known`);
+  await conn.run(`INSERT INTO periods SELECT period_id, period, period_start, period_kind FROM temp.period_map WHERE is_new ORDER BY period_id`);
+
+  const incoming = `SELECT m.series_id, p.period_id, CASE WHEN o.fmiss % 2 = 1 THEN NULL ELSE o.value END AS value, f.flags
+    FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx JOIN temp.period_map p ON p.idx = o.pidx
     JOIN temp.stage_flags f ON f.idx = o.fmiss // 2`;
   let added: number;
   let changed = 0;
@@ -120,10 +129,10 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
     await conn.run(
       `CREATE TEMP TABLE changes AS
        WITH incoming AS (${incoming}),
-       current AS (SELECT series_id, period, value, flags FROM observations
+       current AS (SELECT series_id, period_id, value, flags FROM observations
                    WHERE valid_to IS NULL AND series_id IN (SELECT id FROM series WHERE dataset = $1))
-       SELECT i.*, c.series_id AS old_series_id, c.period AS old_period
-       FROM incoming i FULL JOIN current c ON c.series_id = i.series_id AND c.period = i.period
+       SELECT i.*, c.series_id AS old_series_id, c.period_id AS old_period_id
+       FROM incoming i FULL JOIN current c ON c.series_id = i.series_id AND c.period_id = i.period_id
        WHERE c.series_id IS NULL OR i.series_id IS NULL OR c.value IS DISTINCT FROM i.value OR c.flags <> i.flags`, [id]);
     const tally = await rows(conn,
       `SELECT count(*) FILTER (WHERE old_series_id IS NULL), count(*) FILTER (WHERE series_id IS NOT NULL AND old_series_id IS NOT NULL),
@@ -134,12 +143,12 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
     removed = readNumber(t[2] ?? null, "removed");
     await conn.run(
       `UPDATE observations SET valid_to = ${releaseId}
-       FROM (SELECT old_series_id, old_period FROM temp.changes WHERE old_series_id IS NOT NULL) c
-       WHERE observations.valid_to IS NULL AND observations.series_id = c.old_series_id AND observations.period = c.old_period`);
+       FROM (SELECT old_series_id, old_period_id FROM temp.changes WHERE old_series_id IS NOT NULL) c
+       WHERE observations.valid_to IS NULL AND observations.series_id = c.old_series_id AND observations.period_id = c.old_period_id`);
     await conn.run(
       `INSERT INTO observations
-       SELECT series_id, period, period_start, period_kind, value, flags, ${releaseId}, NULL FROM temp.changes
-       WHERE series_id IS NOT NULL ORDER BY series_id, period_start, period_kind`);
+       SELECT series_id, period_id, value, flags, ${releaseId}, NULL FROM temp.changes
+       WHERE series_id IS NOT NULL ORDER BY series_id, period_id`);
   }
 
   await conn.run(

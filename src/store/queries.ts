@@ -97,19 +97,19 @@ export async function queryObservations(conn: DuckDBConnection, q: ObservationQu
   }
   if (q.from !== undefined) {
     const b = periodBound(q.from, "from");
-    conditions.push(`o.period_start >= DATE '${b.start}' AND (o.period_start > DATE '${b.start}' OR o.period_kind >= ${b.kind})`);
+    conditions.push(`p.period_start >= DATE '${b.start}' AND (p.period_start > DATE '${b.start}' OR p.period_kind >= ${b.kind})`);
   }
   if (q.to !== undefined) {
     const b = periodBound(q.to, "to");
-    conditions.push(`o.period_start <= DATE '${b.start}' AND (o.period_start < DATE '${b.start}' OR o.period_kind <= ${b.kind})`);
+    conditions.push(`p.period_start <= DATE '${b.start}' AND (p.period_start < DATE '${b.start}' OR p.period_kind <= ${b.kind})`);
   }
-  const sql = `SELECT s.series_key, o.period, o.value, o.flags, o.valid_from
-    FROM observations o JOIN series s ON s.id = o.series_id
+  const sql = `SELECT s.series_key, p.period, o.value, o.flags, o.valid_from
+    FROM observations o JOIN series s ON s.id = o.series_id JOIN periods p ON p.id = o.period_id
     WHERE s.dataset = $1 AND ${conditions.join(" AND ")}
-    ORDER BY s.series_key, o.period_start, o.period_kind`;
+    ORDER BY s.series_key, p.period_start, p.period_kind`;
   return (await conn.runAndReadAll(sql, params)).getRows().map((row) => ({
     series: readString(row[0] ?? null, "series.series_key") as SeriesKey,
-    period: readString(row[1] ?? null, "observations.period") as Period,
+    period: readString(row[1] ?? null, "periods.period") as Period,
     value: readNullableNumber(row[2] ?? null, "observations.value"),
     flags: readString(row[3] ?? null, "observations.flags"),
     release: readNumber(row[4] ?? null, "observations.valid_from") as ReleaseId,

@@ -24,15 +24,17 @@ export const migrations: readonly (readonly string[])[] = [
     // One row per series; dimN is the code of the dataset's Nth dimension, so a filter on a dimension is a plain
     // column comparison that DuckDB evaluates on dictionary-compressed strings.
     `CREATE TABLE series (id INTEGER NOT NULL, dataset VARCHAR NOT NULL, series_key VARCHAR NOT NULL, ${dimensionColumns})`,
-    // No index: rows are appended in series order per release and DuckDB's per-row-group min/max (zonemaps) on
-    // series_id skip everything outside the requested series (src/store/README.md has the measurements).
+    // Every distinct period once, with where it sorts: ordering by (period_start, period_kind) is comparePeriods.
+    `CREATE TABLE periods (id INTEGER NOT NULL, period VARCHAR NOT NULL, period_start DATE NOT NULL, period_kind UTINYINT NOT NULL)`,
+    // One row per version of an observation. No index: rows are appended in series order per release and DuckDB's
+    // per-row-group min/max (zonemaps) on series_id skip everything outside the requested series (README.md).
     `CREATE TABLE observations (
-       series_id INTEGER NOT NULL, period VARCHAR NOT NULL, period_start DATE NOT NULL, period_kind UTINYINT NOT NULL,
-       value DOUBLE, flags VARCHAR NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER)`,
-    // For R, Python and the DuckDB CLI: every version of every observation with its dataset and series key.
+       series_id INTEGER NOT NULL, period_id INTEGER NOT NULL, value DOUBLE, flags VARCHAR NOT NULL,
+       valid_from INTEGER NOT NULL, valid_to INTEGER)`,
+    // For R, Python and the DuckDB CLI: every version of every observation with its dataset, series key and period.
     `CREATE VIEW observation_versions AS
-       SELECT s.dataset, s.series_key, o.period, o.period_start, o.value, o.flags, o.valid_from, o.valid_to
-       FROM observations o JOIN series s ON s.id = o.series_id`,
+       SELECT s.dataset, s.series_key, p.period, p.period_start, o.value, o.flags, o.valid_from, o.valid_to
+       FROM observations o JOIN series s ON s.id = o.series_id JOIN periods p ON p.id = o.period_id`,
   ],
 ];
 

@@ -179,5 +179,5 @@ async function appendRows(conn: DuckDBConnection, table: string, index: Map<stri
 
 /** Drops the staging tables of an earlier or failed load on `conn`. */
 export async function dropStageTables(conn: DuckDBConnection): Promise<void> {
-  for (const t of [...stageTables, "stage_map", "changes"]) await conn.run(`DROP TABLE IF EXISTS temp.${t}`);
+  for (const t of [...stageTables, "stage_map", "period_map", "changes"]) await conn.run(`DROP TABLE IF EXISTS temp.${t}`);
 }

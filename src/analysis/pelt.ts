@@ -59,19 +59,24 @@ export function pelt(y: Float64Array, options: PeltOptions = {}): ChangePointRes
   const best = new Float64Array(n + 1).fill(Infinity);
   const last = new Int32Array(n + 1).fill(-1);
   best[0] = -beta;
-  // Candidates for the start of the last segment, ascending, with the time from which each is dropped.
-  let candidates: number[] = [0];
-  let expiry: number[] = [Infinity];
+  // Candidates for the start of the last segment, ascending, with the time from which each is dropped
+  // (Infinity until pruned); kept in preallocated buffers and compacted in place.
+  const candidates = new Int32Array(n + 1);
+  const expiry = new Float64Array(n + 1);
+  const values = new Float64Array(n + 1);
+  let count = 1;
+  candidates[0] = 0;
+  expiry[0] = Infinity;
   for (let t = minSegment; t <= n; t++) {
     const fresh = t - minSegment;
     if (fresh >= minSegment) {
-      candidates.push(fresh);
-      expiry.push(Infinity);
+      candidates[count] = fresh;
+      expiry[count] = Infinity;
+      count += 1;
     }
-    const values = new Float64Array(candidates.length);
     let bestValue = Infinity;
     let bestTau = -1;
-    for (let i = 0; i < candidates.length; i++) {
+    for (let i = 0; i < count; i++) {
       const tau = candidates[i] as number;
       const value = (best[tau] as number) + prepared.segmentCost(tau, t) + beta;
       values[i] = value;
@@ -82,21 +87,21 @@ export function pelt(y: Float64Array, options: PeltOptions = {}): ChangePointRes
     }
     best[t] = bestValue;
     last[t] = bestTau;
-    const keptCandidates: number[] = [];
-    const keptExpiry: number[] = [];
-    for (let i = 0; i < candidates.length; i++) {
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
       let until = expiry[i] as number;
       if (until <= t + 1) continue;
-      const slack = (values[i] as number) - beta + k - bestValue;
-      const rounding = 1e-9 * (Math.abs(values[i] as number) + Math.abs(bestValue) + 1);
+      const value = values[i] as number;
+      const slack = value - beta + k - bestValue;
+      const rounding = 1e-9 * (Math.abs(value) + Math.abs(bestValue) + 1);
       if (until === Infinity && slack > rounding) until = t + minSegment;
       if (until > t + 1) {
-        keptCandidates.push(candidates[i] as number);
-        keptExpiry.push(until);
+        candidates[kept] = candidates[i] as number;
+        expiry[kept] = until;
+        kept += 1;
       }
     }
-    candidates = keptCandidates;
-    expiry = keptExpiry;
+    count = kept;
   }
   const changepoints: number[] = [];
   for (let t = n; (last[t] as number) > 0; t = last[t] as number) changepoints.unshift((last[t] as number) - 1);

@@ -67,18 +67,55 @@ export function segmentSum(moments: SegmentMoments, start: number, end: number):
   return h + l + moments.shift * (end - start);
 }
 
-/** The sum of squared deviations from the segment mean of y[start..end-1], never negative. */
+/**
+ * The sum of squared deviations from the segment mean of y[start..end-1], never negative. The double-double
+ * operations of twoSum, twoProduct and add are written out inline: this runs once per candidate segment in PELT's
+ * inner loop, where allocating their result pairs dominated the time.
+ */
 export function segmentSumOfSquares(moments: SegmentMoments, start: number, end: number): number {
   const m = end - start;
-  const [xh, xl] = add(moments.sumHigh[end] as number, moments.sumLow[end] as number, -(moments.sumHigh[start] as number), -(moments.sumLow[start] as number));
-  const [qh, ql] = add(moments.squareHigh[end] as number, moments.squareLow[end] as number, -(moments.squareHigh[start] as number), -(moments.squareLow[start] as number));
-  // (xh + xl)^2 / m in double-double.
-  const [p, pe] = twoProduct(xh, xh);
-  const [sh, sl] = quickTwoSum(p, pe + 2 * xh * xl);
+  // x = S1[end] - S1[start] in double-double.
+  const a1 = moments.sumHigh[end] as number;
+  const b1 = -(moments.sumHigh[start] as number);
+  let s = a1 + b1;
+  let bb = s - a1;
+  let e = a1 - (s - bb) + (b1 - bb) + ((moments.sumLow[end] as number) - (moments.sumLow[start] as number));
+  const xh = s + e;
+  const xl = e - (xh - s);
+  // q = S2[end] - S2[start] in double-double.
+  const a2 = moments.squareHigh[end] as number;
+  const b2 = -(moments.squareHigh[start] as number);
+  s = a2 + b2;
+  bb = s - a2;
+  e = a2 - (s - bb) + (b2 - bb) + ((moments.squareLow[end] as number) - (moments.squareLow[start] as number));
+  const qh = s + e;
+  const ql = e - (qh - s);
+  // x^2 exactly (Dekker's product), then divided by m in double-double.
+  const p = xh * xh;
+  const c = SPLITTER * xh;
+  const hi = c - (c - xh);
+  const lo = xh - hi;
+  const pe = hi * hi - p + 2 * hi * lo + lo * lo;
+  const t = pe + 2 * xh * xl;
+  const sh = p + t;
+  const sl = t - (sh - p);
   const q1 = sh / m;
-  const [r, re] = twoProduct(q1, m);
+  const r = q1 * m;
+  const cq = SPLITTER * q1;
+  const q1h = cq - (cq - q1);
+  const q1l = q1 - q1h;
+  const cm = SPLITTER * m;
+  const mh = cm - (cm - m);
+  const ml = m - mh;
+  const re = q1h * mh - r + q1h * ml + q1l * mh + q1l * ml;
   const q2 = (sh - r - re + sl) / m;
-  const [dh, dl] = quickTwoSum(q1, q2);
-  const [ssh, ssl] = add(qh, ql, -dh, -dl);
+  const dh = q1 + q2;
+  const dl = q2 - (dh - q1);
+  // q - x^2 / m.
+  s = qh - dh;
+  bb = s - qh;
+  e = qh - (s - bb) + (-dh - bb) + (ql - dl);
+  const ssh = s + e;
+  const ssl = e - (ssh - s);
   return Math.max(ssh + ssl, 0);
 }

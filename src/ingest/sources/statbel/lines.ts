@@ -10,10 +10,17 @@ export interface StatbelLine {
 
 async function* gunzipWhenGzip(chunks: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
-  let first = await iterator.next();
-  while (!first.done && first.value.byteLength === 0) first = await iterator.next();
-  if (first.done) return;
-  const head = first.value;
+  // The gzip magic is two bytes: gather chunks until there are two (a stream may deliver one byte at a time).
+  let head: Uint8Array = new Uint8Array(0);
+  while (head.byteLength < 2) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const joined = new Uint8Array(head.byteLength + next.value.byteLength);
+    joined.set(head, 0);
+    joined.set(next.value, head.byteLength);
+    head = joined;
+  }
+  if (head.byteLength === 0) return;
   async function* all(): AsyncGenerator<Uint8Array> {
     yield head;
     for (;;) {

@@ -1,11 +1,12 @@
-import { Readable } from "node:stream";
+import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../../../core/index.ts";
 
 /**
  * The bytes of an input with gzip undone: if the first two bytes are 1f 8b the stream is inflated with
  * node:zlib (streaming, so memory stays flat), otherwise the chunks pass through unchanged. Empty chunks are
- * skipped. Throws InputError naming `source` when the gzip stream is corrupt or truncated.
+ * skipped. Throws InputError naming `source` when the gzip stream is corrupt or truncated; errors of the
+ * source stream itself pass through unchanged.
  */
 export async function* readInputBytes(chunks: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
@@ -29,12 +30,16 @@ export async function* readInputBytes(chunks: AsyncIterable<Uint8Array>, source:
     yield* rest;
   }
   const gunzip = createGunzip();
-  const inflated = Readable.from(all(), { objectMode: false }).pipe(gunzip);
+  // pipeline (not pipe) so that an error of the source stream reaches the inflater instead of leaving it waiting
+  pipeline(Readable.from(all(), { objectMode: false }), gunzip, () => undefined);
   try {
-    for await (const piece of inflated) yield piece as Uint8Array;
+    for await (const piece of gunzip) yield piece as Uint8Array;
   } catch (error) {
     gunzip.destroy();
-    if (error instanceof InputError) throw error;
-    throw new InputError(source, undefined, `corrupt gzip data (${(error as Error).message})`);
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("Z_")) {
+      throw new InputError(source, undefined, `corrupt gzip data (${(error as Error).message})`);
+    }
+    throw error;
   }
 }

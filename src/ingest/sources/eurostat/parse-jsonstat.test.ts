@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError } from "../../../core/index.ts";
-import { bytesInput, collect, eurostatFile, find } from "../../../../test/eurostat/real-files.ts";
+import { bytesInput, collect, eurostatBytes, eurostatFile, find } from "../../../../test/eurostat/real-files.ts";
 import { parseJsonStat } from "./parse-jsonstat.ts";
 
 describe("parseJsonStat", () => {
@@ -59,6 +59,15 @@ describe("parseJsonStat", () => {
       assert.ok(error instanceof InputError);
       assert.equal(error.source, "bad.json");
       assert.match(error.message, /^not JSON .* in bad\.json/);
+      return true;
+    });
+  });
+
+  it("parseJsonStat(real answer truncated in half) throws InputError naming the file", async () => {
+    const bytes = eurostatBytes("jsonstat/une_rt_m_DE_since_2024-01.json");
+    await assert.rejects(parseJsonStat(bytesInput("cut.json", bytes.subarray(0, bytes.length >> 1))), (error: unknown) => {
+      assert.ok(error instanceof InputError);
+      assert.equal(error.source, "cut.json");
       return true;
     });
   });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError, UnknownCodeError } from "../../../core/index.ts";
-import { bytesInput, collect, eurostatFile, find } from "../../../../test/eurostat/real-files.ts";
+import { bytesInput, collect, eurostatBytes, eurostatFile, find } from "../../../../test/eurostat/real-files.ts";
 import { eurostatParsers } from "./parse.ts";
 
 const parse = eurostatParsers["legacy-csv"];
@@ -44,6 +44,18 @@ describe("legacy appsso CSV parser", () => {
     assert.equal(obs.length, 1836);
     // line 3: "2008","European Union (28 countries)","Extra-EU-28","Total","Total","Total positive decisions","Person","57,945",""
     assert.equal(find(obs, "EU28.EXT_EU28.T.TOTAL.TOTAL_POS.PER", "2008")?.value, 57945);
+  });
+
+  it("legacy-csv(real file truncated inside a quoted field) throws one InputError naming file and line", async () => {
+    const bytes = eurostatBytes("legacy-csv/demo_pjan_totals_2007-2016.csv");
+    // line 3 is "2007","European Union (27 countries)",...; cut after `"2007","Euro`
+    const cut = bytes.indexOf(Buffer.from('"2007","European Union (27')) + 12;
+    await assert.rejects(async () => collect(await parse(bytesInput("cut.csv", bytes.subarray(0, cut)))), (error: unknown) => {
+      assert.ok(error instanceof InputError);
+      assert.equal(error.source, "cut.csv");
+      assert.equal(error.line, 3);
+      return true;
+    });
   });
 
   const head = '"TIME","GEO","UNIT","Value","Flag and Footnotes"\n';

@@ -95,3 +95,17 @@ test("loadRelease(input) after a failed load works on the same store", async () 
   assert.deepEqual([retry.status, retry.release.id, retry.release.added, retry.release.changed, retry.release.removed], ["loaded", 2, 1, 3, 1]);
   await s.store.close();
 });
+
+test("loadRelease(input) refuses a release retrieved before the dataset's newest release", async () => {
+  const s = await storeWithRelease1("order.duckdb");
+  await assert.rejects(s.store.loadRelease(releaseInput(release2, "c2", "2023-12-31T00:00:00Z")),
+    /retrieved 2023-12-31T00:00:00Z, before release 1 of test:migr \(retrieved 2024-01-10T08:00:00.000Z\); releases load in retrieval order/);
+  await assertOnlyRelease1(s);
+});
+
+test("loadRelease(input) refuses a period that cannot be read, naming the series and the text", async () => {
+  const s = await storeWithRelease1("bad-period.duckdb");
+  await assert.rejects(s.store.loadRelease(releaseInput([...release2, obs("T.BE", "2020-13", 1)], "c2", "2024-06-10T08:00:00Z")),
+    (e: unknown) => e instanceof InputError && /series "T.BE" has period "2020-13", which is not a period/.test(e.message));
+  await assertOnlyRelease1(s);
+});

@@ -23,7 +23,7 @@ async function count(conn: DuckDBConnection, sql: string, params: DuckDBValue[] 
  * state, and everything is applied in one transaction: the release row, new datasets and series, the closing
  * (valid_to) of rows whose value or flags changed or that the release no longer holds, and the new versions.
  * Throws InputError for a dimension list that differs from the one fixed by the dataset's first release, a
- * duplicate, or bad content; any error (including one from the batches iterator) leaves the store as it was.
+ * retrieval time before the newest release's, a duplicate, or bad content; any error (including one from the batches iterator) leaves the store as it was.
  */
 export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): Promise<LoadResult> {
   const { dataset } = input;
@@ -43,6 +43,12 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): 
   if (newest[0] !== undefined) {
     const release = readRelease(newest[0]);
     if (release.checksum === input.checksum) return { status: "unchanged", release };
+    // Versions are chained in load order and "as published on D" picks the newest release retrieved by D, so
+    // the two orders must agree.
+    if (Date.parse(input.retrievedAt) < Date.parse(release.retrievedAt)) {
+      throw new InputError(source, undefined,
+        `retrieved ${input.retrievedAt}, before release ${release.id} of ${dataset.id} (retrieved ${release.retrievedAt}); releases load in retrieval order`);
+    }
   }
 
   // Staging goes to connection-local temporary tables, outside the database file, so a failure or a kill while

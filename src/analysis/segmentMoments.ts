@@ -63,8 +63,12 @@ export function segmentMoments(y: Float64Array, shift: number): SegmentMoments {
 
 /** The sum of y[start..end-1] (0-based, end exclusive). */
 export function segmentSum(moments: SegmentMoments, start: number, end: number): number {
-  const [h, l] = add(moments.sumHigh[end] as number, moments.sumLow[end] as number, -(moments.sumHigh[start] as number), -(moments.sumLow[start] as number));
-  return h + l + moments.shift * (end - start);
+  const a = moments.sumHigh[end] as number;
+  const b = -(moments.sumHigh[start] as number);
+  const s = a + b;
+  const bb = s - a;
+  const e = a - (s - bb) + (b - bb) + ((moments.sumLow[end] as number) - (moments.sumLow[start] as number));
+  return s + e + moments.shift * (end - start);
 }
 
 /**

@@ -1,7 +1,11 @@
 // Confidence intervals for break dates (Bai 1997), as strucchange's confint.breakpointsfull computes them.
 import { logNormalUpperTail } from "./distributions.ts";
 import { findRootBrent } from "./brentRoot.ts";
-import { fitOls } from "./ols.ts";
+
+/** log P(Z <= z) (R: pnorm(z, log.p = TRUE)). */
+function logPnorm(z: number): number {
+  return logNormalUpperTail(-z);
+}
 
 /**
  * P(argmax V <= x) for the two-sided Brownian motion with drift of Bai (1997, Econometrica 65(2)), allowing
@@ -10,7 +14,6 @@ import { fitOls } from "./ols.ts";
  */
 export function pargmaxV(x: number, xi = 1, phi1 = 1, phi2 = 1): number {
   const phi = xi * (phi2 / phi1) ** 2;
-  const logPnorm = (z: number): number => logNormalUpperTail(-z);
   const ax = Math.abs(x);
   if (x < 0) {
     const frac = xi / phi;
@@ -36,24 +39,76 @@ export interface BreakInterval {
   readonly upper: number;
 }
 
-function quadraticForm(delta: readonly number[], m: readonly (readonly number[])[]): number {
+function quadraticForm(delta: Float64Array, m: Float64Array): number {
+  const k = delta.length;
   let s = 0;
-  delta.forEach((a, i) => delta.forEach((b, j) => (s += a * ((m[i] as readonly number[])[j] as number) * b)));
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) s += (delta[i] as number) * (m[i * k + j] as number) * (delta[j] as number);
   return s;
 }
 
 interface SegmentMoments {
-  beta: number[];
-  q: number[][];
+  /** OLS coefficients on the segment. */
+  beta: Float64Array;
+  /** X'X / rows, row-major k x k. */
+  q: Float64Array;
+  /** RSS / rows. */
   sigma2: number;
 }
 
+/**
+ * OLS on rows start..end-1 by modified Gram-Schmidt (as stable as a Householder QR for the one or two columns
+ * used here, without building matrices), with the segment's moment matrix and ML error variance.
+ */
 function segmentMoments(design: readonly Float64Array[], y: Float64Array, start: number, end: number): SegmentMoments {
-  const columns = design.map((c) => c.subarray(start, end));
-  const fit = fitOls(y.subarray(start, end), columns, { intercept: false, method: "breakpoints confint" });
+  const k = design.length;
   const rows = end - start;
-  const q = columns.map((a) => columns.map((b) => a.reduce((s, v, i) => s + v * (b[i] as number), 0) / rows));
-  return { beta: Array.from(fit.estimates), q, sigma2: fit.rss / rows };
+  const q = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      let s = 0;
+      const ca = design[a] as Float64Array;
+      const cb = design[b] as Float64Array;
+      for (let i = start; i < end; i++) s += (ca[i] as number) * (cb[i] as number);
+      q[a * k + b] = s / rows;
+      q[b * k + a] = s / rows;
+    }
+  }
+  const basis: Float64Array[] = [];
+  const r = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    const v = (design[j] as Float64Array).slice(start, end);
+    for (let i = 0; i < j; i++) {
+      const u = basis[i] as Float64Array;
+      let dot = 0;
+      for (let t = 0; t < rows; t++) dot += (u[t] as number) * (v[t] as number);
+      r[i * k + j] = dot;
+      for (let t = 0; t < rows; t++) v[t] = (v[t] as number) - dot * (u[t] as number);
+    }
+    let norm = 0;
+    for (let t = 0; t < rows; t++) norm += (v[t] as number) ** 2;
+    norm = Math.sqrt(norm);
+    r[j * k + j] = norm;
+    for (let t = 0; t < rows; t++) v[t] = (v[t] as number) / norm;
+    basis.push(v);
+  }
+  const residual = y.slice(start, end);
+  const qty = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    const u = basis[j] as Float64Array;
+    let dot = 0;
+    for (let t = 0; t < rows; t++) dot += (u[t] as number) * (residual[t] as number);
+    qty[j] = dot;
+    for (let t = 0; t < rows; t++) residual[t] = (residual[t] as number) - dot * (u[t] as number);
+  }
+  const beta = new Float64Array(k);
+  for (let j = k - 1; j >= 0; j--) {
+    let s = qty[j] as number;
+    for (let c = j + 1; c < k; c++) s -= (r[j * k + c] as number) * (beta[c] as number);
+    beta[j] = s / (r[j * k + j] as number);
+  }
+  let rss = 0;
+  for (let t = 0; t < rows; t++) rss += (residual[t] as number) ** 2;
+  return { beta, q, sigma2: rss / rows };
 }
 
 /**

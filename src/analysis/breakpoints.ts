@@ -13,6 +13,8 @@ export interface BreakpointsOptions extends BreakModelOptions {
   readonly maxBreaks?: number;
   /** Confidence level of the break-date intervals; default 0.95. */
   readonly level?: number;
+  /** Compute the break-date intervals (default true); a scan over many series may skip them. */
+  readonly intervals?: boolean;
   readonly series?: string;
 }
 
@@ -27,7 +29,8 @@ export interface BreakpointsResult {
   readonly chosen: number;
   /** 0-based index of the last observation of each segment but the last (strucchange's breakpoints minus 1). */
   readonly breaks: readonly number[];
-  /** Bai (1997) interval of each chosen break, in the same indexing; null where it cannot be computed. */
+  /** Bai (1997) interval of each chosen break, in the same indexing; null where it cannot be computed; empty
+   * when the intervals were not asked for. */
   readonly ci: readonly (BreakInterval | null)[];
   /** RSS of the optimal segmentation with m = 0..maxBreaks breaks (summary(breakpoints)$RSS["RSS", ]). */
   readonly rss: readonly number[];
@@ -53,12 +56,14 @@ function whichMin(values: readonly number[]): number {
  * Indices are strucchange's (1-based ends of segments); ties go to the first candidate, as which.min.
  */
 function optimalBreaks(triangle: RssTriangle, n: number, h: number, maxBreaks: number): number[][] {
-  const rss = (i: number, j: number): number => triangle.rss(i - 1, j - 1);
-  // cost[m][i], previous[m][i] for i = 1..n (1-based), NaN where undefined.
+  // rss(i, j) in strucchange's 1-based indices is values[(i - 1) n + j - 1].
+  const table = triangle.values;
+  const rss = (i: number, j: number): number => table[(i - 1) * n + j - 1] as number;
+  // cost[m][i] and previous[m][i] for segment ends i = 1..n (1-based), NaN where undefined.
   const cost: Float64Array[] = [new Float64Array(0)];
   const previous: Int32Array[] = [new Int32Array(0)];
   const first = new Float64Array(n + 1).fill(NaN);
-  for (let i = h; i <= n - h; i++) first[i] = rss(1, i);
+  for (let i = h; i <= n - h; i++) first[i] = table[i - 1] as number;
   cost.push(first);
   previous.push(new Int32Array(n + 1));
   for (let m = 2; m <= maxBreaks; m++) {
@@ -69,7 +74,8 @@ function optimalBreaks(triangle: RssTriangle, n: number, h: number, maxBreaks: n
       let best = NaN;
       let bestJ = -1;
       for (let j = (m - 1) * h; j <= i - h; j++) {
-        const v = (before[j] as number) + rss(j + 1, i);
+        // RSS(j + 1, i) read directly from the table: row j (0-based start j + 1 - 1), column i - 1.
+        const v = (before[j] as number) + (table[j * n + i - 1] as number);
         if (!Number.isNaN(v) && (bestJ < 0 || v < best)) {
           best = v;
           bestJ = j;
@@ -84,9 +90,15 @@ function optimalBreaks(triangle: RssTriangle, n: number, h: number, maxBreaks: n
   const result: number[][] = [[]];
   for (let m = 1; m <= maxBreaks; m++) {
     const c = cost[m] as Float64Array;
-    const totals: number[] = [];
-    for (let i = h; i <= n - h; i++) totals.push((c[i] as number) + rss(i + 1, n));
-    const last = h + whichMin(totals);
+    let last = -1;
+    let bestTotal = NaN;
+    for (let i = h; i <= n - h; i++) {
+      const total = (c[i] as number) + rss(i + 1, n);
+      if (!Number.isNaN(total) && (last < 0 || total < bestTotal)) {
+        bestTotal = total;
+        last = i;
+      }
+    }
     const breaks = [last];
     for (let back = m; back >= 2; back--) breaks.unshift((previous[back] as Int32Array)[breaks[0] as number] as number);
     result.push(breaks);
@@ -132,7 +144,7 @@ export function findBreakpoints(y: Float64Array, options: BreakpointsOptions = {
   const bic = rss.map((r, m) => n * (Math.log(r) + 1 - Math.log(n) + Math.log(2 * Math.PI)) + Math.log(n) * (k + 1) * (m + 1));
   const chosen = whichMin(bic);
   const breaks = (byCount[chosen] as number[]).map((b) => b - 1);
-  const ci = chosen === 0 ? [] : breakDateIntervals(columns, y, breaks, options.level ?? 0.95);
+  const ci = chosen === 0 || options.intervals === false ? [] : breakDateIntervals(columns, y, breaks, options.level ?? 0.95);
   const what = k === 1 ? "mean" : "level and trend";
   const listed = breaks.map((b, i) => {
     const interval = ci[i];

@@ -1,47 +1,96 @@
 // Residual sums of squares of OLS fits on contiguous segments of a series, the building block of the
 // structural-break tests, computed from recursive residuals as strucchange does.
-import { Matrix, solve } from "ml-matrix";
+
+/** Inverse of a small square matrix (row-major, k x k) by Gauss-Jordan elimination with partial pivoting. */
+function invertSmall(a: Float64Array, k: number): Float64Array {
+  const m = Float64Array.from(a);
+  const inv = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) inv[i * k + i] = 1;
+  for (let col = 0; col < k; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(m[r * k + col] as number) > Math.abs(m[pivot * k + col] as number)) pivot = r;
+    const p = m[pivot * k + col] as number;
+    if (p === 0) throw new Error(`recursiveResiduals: the first ${k} rows of the segment do not determine the coefficients`);
+    if (pivot !== col) {
+      for (let c = 0; c < k; c++) {
+        const t = m[col * k + c] as number;
+        m[col * k + c] = m[pivot * k + c] as number;
+        m[pivot * k + c] = t;
+        const u = inv[col * k + c] as number;
+        inv[col * k + c] = inv[pivot * k + c] as number;
+        inv[pivot * k + c] = u;
+      }
+    }
+    for (let c = 0; c < k; c++) {
+      m[col * k + c] = (m[col * k + c] as number) / p;
+      inv[col * k + c] = (inv[col * k + c] as number) / p;
+    }
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const f = m[r * k + col] as number;
+      if (f === 0) continue;
+      for (let c = 0; c < k; c++) {
+        m[r * k + c] = (m[r * k + c] as number) - f * (m[col * k + c] as number);
+        inv[r * k + c] = (inv[r * k + c] as number) - f * (inv[col * k + c] as number);
+      }
+    }
+  }
+  return inv;
+}
+
+function isConstantOnly(design: readonly Float64Array[]): boolean {
+  return design.length === 1 && (design[0] as Float64Array).every((v) => v === 1);
+}
 
 /**
- * Recursive residuals of y on the design over rows start..end (0-based, inclusive): for each row r after the first
- * k, w_r = (y_r - x_r' b_{r-1}) / sqrt(1 + x_r' (X'X)⁻¹_{r-1} x_r), where b_{r-1} is the OLS fit on the rows
- * before r. Their squares sum to the RSS of the OLS fit on the rows so far. For a constant-only design the
- * closed form of strucchange::breakpoints is used. Matches strucchange::recresid. Throws Error if the first k
- * rows do not determine the coefficients (cannot happen for a constant or a constant and a trend).
+ * Writes the recursive residuals of y on the design over rows start..end (0-based, inclusive) into out, from
+ * out[0]; there are end - start + 1 - k of them. See recursiveResiduals.
  */
-export function recursiveResiduals(design: readonly Float64Array[], y: Float64Array, start: number, end: number): Float64Array {
+function writeRecursiveResiduals(
+  design: readonly Float64Array[],
+  y: Float64Array,
+  start: number,
+  end: number,
+  out: Float64Array,
+  constantOnly: boolean,
+): void {
   const k = design.length;
   const length = end - start + 1;
-  const out = new Float64Array(Math.max(0, length - k));
-  const constantOnly = k === 1 && (design[0] as Float64Array).every((v) => v === 1);
   if (constantOnly) {
+    // strucchange's closed form for y ~ 1: (y_m - mean of the first m) sqrt(1 + 1 / (m - 1)).
     let sum = y[start] as number;
     for (let m = 2; m <= length; m++) {
       const v = y[start + m - 1] as number;
       sum += v;
       out[m - 2] = (v - sum / m) * Math.sqrt(1 + 1 / (m - 1));
     }
-    return out;
+    return;
   }
-  const x1 = new Matrix(k, k);
-  const y1 = new Matrix(k, 1);
-  for (let r = 0; r < k; r++) {
-    for (let j = 0; j < k; j++) x1.set(r, j, (design[j] as Float64Array)[start + r] as number);
-    y1.set(r, 0, y[start + r] as number);
+  // The exact fit on the first k rows: b = X1⁻¹ y1 and (X1'X1)⁻¹ = X1⁻¹ X1⁻ᵀ.
+  const x1 = new Float64Array(k * k);
+  for (let r = 0; r < k; r++) for (let j = 0; j < k; j++) x1[r * k + j] = (design[j] as Float64Array)[start + r] as number;
+  const x1Inverse = invertSmall(x1, k);
+  const b = new Float64Array(k);
+  const p = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    let s = 0;
+    for (let r = 0; r < k; r++) s += (x1Inverse[a * k + r] as number) * (y[start + r] as number);
+    b[a] = s;
+    for (let c = 0; c < k; c++) {
+      let t = 0;
+      for (let r = 0; r < k; r++) t += (x1Inverse[a * k + r] as number) * (x1Inverse[c * k + r] as number);
+      p[a * k + c] = t;
+    }
   }
-  const inverse = solve(x1.transpose().mmul(x1), Matrix.eye(k));
-  const p: number[][] = inverse.to2DArray();
-  const b: number[] = solve(x1, y1).getColumn(0);
-  const x = new Array<number>(k).fill(0);
-  const px = new Array<number>(k).fill(0);
+  const x = new Float64Array(k);
+  const px = new Float64Array(k);
   for (let r = start + k; r <= end; r++) {
     for (let j = 0; j < k; j++) x[j] = (design[j] as Float64Array)[r] as number;
     let prediction = 0;
     let f = 1;
     for (let a = 0; a < k; a++) {
       let s = 0;
-      const row = p[a] as number[];
-      for (let c = 0; c < k; c++) s += (row[c] as number) * (x[c] as number);
+      for (let c = 0; c < k; c++) s += (p[a * k + c] as number) * (x[c] as number);
       px[a] = s;
       f += (x[a] as number) * s;
       prediction += (x[a] as number) * (b[a] as number);
@@ -51,15 +100,29 @@ export function recursiveResiduals(design: readonly Float64Array[], y: Float64Ar
     // Sherman-Morrison update of (X'X)⁻¹ and of the coefficients with row r.
     for (let a = 0; a < k; a++) {
       b[a] = (b[a] as number) + ((px[a] as number) * error) / f;
-      const row = p[a] as number[];
-      for (let c = 0; c < k; c++) row[c] = (row[c] as number) - ((px[a] as number) * (px[c] as number)) / f;
+      for (let c = 0; c < k; c++) p[a * k + c] = (p[a * k + c] as number) - ((px[a] as number) * (px[c] as number)) / f;
     }
   }
+}
+
+/**
+ * Recursive residuals of y on the design over rows start..end (0-based, inclusive): for each row r after the first
+ * k, w_r = (y_r - x_r' b_{r-1}) / sqrt(1 + x_r' (X'X)⁻¹_{r-1} x_r), where b_{r-1} is the OLS fit on the rows
+ * before r. Their squares sum to the RSS of the OLS fit on the rows so far. For a constant-only design the
+ * closed form of strucchange::breakpoints is used. Matches strucchange::recresid. Throws Error if the first k
+ * rows do not determine the coefficients (cannot happen for a constant or a constant and a trend).
+ */
+export function recursiveResiduals(design: readonly Float64Array[], y: Float64Array, start: number, end: number): Float64Array {
+  const out = new Float64Array(Math.max(0, end - start + 1 - design.length));
+  writeRecursiveResiduals(design, y, start, end, out, isConstantOnly(design));
   return out;
 }
 
-/** RSS of OLS fits on every segment that starts at or before n - h and has at least h rows. */
+/** RSS of OLS fits on every segment that starts at or before n - h, in a flat n x n table. */
 export interface RssTriangle {
+  readonly n: number;
+  /** values[i * n + j] is the RSS of the fit on rows i..j (0-based, inclusive); NaN where undefined. */
+  readonly values: Float64Array;
   /** RSS of the OLS fit on rows i..j (0-based, inclusive); NaN when the segment has k rows or fewer. */
   rss(i: number, j: number): number;
 }
@@ -71,23 +134,23 @@ export interface RssTriangle {
 export function buildRssTriangle(design: readonly Float64Array[], y: Float64Array, h: number): RssTriangle {
   const n = y.length;
   const k = design.length;
-  const rows: Float64Array[] = [];
+  const values = new Float64Array(n * n).fill(NaN);
+  const w = new Float64Array(n);
+  const constantOnly = isConstantOnly(design);
   for (let i = 0; i <= n - h; i++) {
-    const w = recursiveResiduals(design, y, i, n - 1);
-    const cumulative = new Float64Array(w.length);
+    writeRecursiveResiduals(design, y, i, n - 1, w, constantOnly);
     let s = 0;
-    for (let r = 0; r < w.length; r++) {
+    const base = i * n + i + k;
+    for (let r = 0; r < n - i - k; r++) {
       s += (w[r] as number) ** 2;
-      cumulative[r] = s;
+      values[base + r] = s;
     }
-    rows.push(cumulative);
   }
   return {
+    n,
+    values,
     rss(i: number, j: number): number {
-      const row = rows[i];
-      const offset = j - i - k;
-      if (row === undefined || offset < 0 || offset >= row.length) return NaN;
-      return row[offset] as number;
+      return i >= 0 && i < n && j >= i && j < n ? (values[i * n + j] as number) : NaN;
     },
   };
 }

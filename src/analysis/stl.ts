@@ -1,4 +1,4 @@
-import { InputError, InsufficientDataError } from "../core/index.ts";
+import { InputError, InsufficientDataError, UsageError } from "../core/index.ts";
 
 /** Options of {@link decomposeStl}; the defaults are those of R's stats::stl. */
 export interface StlOptions {
@@ -47,6 +47,7 @@ const nextOdd = (x: number): number => {
  * components agree with R to rounding.
  * @throws InsufficientDataError when the series has fewer than two full cycles plus one observation (R's rule).
  * @throws InputError when a value is not finite or the period is below 2.
+ * @throws UsageError when a window is not a whole number of at least 1.
  */
 export function decomposeStl(y: Float64Array, options: StlOptions): StlResult {
   const series = options.series ?? "series";
@@ -63,6 +64,9 @@ export function decomposeStl(y: Float64Array, options: StlOptions): StlResult {
   const lowPassDegree = options.lowPassDegree ?? trendDegree;
   const trendWindow = options.trendWindow ?? nextOdd(Math.ceil((1.5 * period) / (1 - 1.5 / seasonalWindow)));
   const lowPassWindow = options.lowPassWindow ?? nextOdd(period);
+  for (const [name, w] of [["seasonalWindow", seasonalWindow], ["trendWindow", trendWindow], ["lowPassWindow", lowPassWindow]] as const) {
+    if (!Number.isInteger(w) || w < 1) throw new UsageError(`STL ${name} must be a whole number of at least 1, got ${w}`);
+  }
   const robust = options.robust ?? false;
   const inner = options.inner ?? (robust ? 1 : 2);
   const outer = options.outer ?? (robust ? 15 : 0);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { decomposeStl } from "../../src/analysis/stl.ts";
-import { InsufficientDataError } from "../../src/core/index.ts";
+import { InsufficientDataError, UsageError } from "../../src/core/index.ts";
 
 interface StlCase {
   name: string;
@@ -47,7 +47,8 @@ for (const c of golden.cases) {
   });
 }
 
-test("decomposeStl(y, options) throws InsufficientDataError for two cycles or fewer, as R's stl", () => {
+test("decomposeStl(y, options) throws InsufficientDataError for two cycles or fewer, as R's stl, and UsageError for a fractional window", () => {
   assert.throws(() => decomposeStl(new Float64Array(24), { period: 12, seasonalWindow: "periodic", series: "BE asylum" }), InsufficientDataError);
   assert.throws(() => decomposeStl(Float64Array.from({ length: 30 }, (_, i) => (i === 3 ? Number.NaN : i)), { period: 12, seasonalWindow: 7 }), /position 3/);
+  assert.throws(() => decomposeStl(Float64Array.from({ length: 30 }, (_, i) => i), { period: 12, seasonalWindow: 7.5 }), UsageError);
 });

@@ -28,11 +28,12 @@ export async function startLocalServer(route: Route): Promise<LocalServer> {
     requests.push(path);
     const answer = route(path, requests.filter((r) => r === path).length);
     if (answer === undefined) {
-      res.writeHead(404, { "content-type": "text/plain" });
+      res.writeHead(404, { "content-type": "text/plain", connection: "close" });
       res.end(`no such resource: ${path}\n`);
       return;
     }
-    res.writeHead(answer.status, { "content-type": answer.type });
+    // no keep-alive: a socket idle while a test parses could be reused just as the server times it out
+    res.writeHead(answer.status, { "content-type": answer.type, connection: "close" });
     res.end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

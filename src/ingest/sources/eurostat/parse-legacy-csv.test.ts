@@ -49,7 +49,7 @@ describe("legacy appsso CSV parser", () => {
   it("legacy-csv(real file truncated inside a quoted field) throws one InputError naming file and line", async () => {
     const bytes = eurostatBytes("legacy-csv/demo_pjan_totals_2007-2016.csv");
     // line 3 is "2007","European Union (27 countries)",...; cut after `"2007","Euro`
-    const cut = bytes.indexOf(Buffer.from('"2007","European Union (27')) + 12;
+    const cut = Buffer.from(bytes).indexOf('"2007","European Union (27') + 12;
     await assert.rejects(async () => collect(await parse(bytesInput("cut.csv", bytes.subarray(0, cut)))), (error: unknown) => {
       assert.ok(error instanceof InputError);
       assert.equal(error.source, "cut.csv");

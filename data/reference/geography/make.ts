@@ -157,8 +157,14 @@ const successors2025: Record<string, [nameNl: string, nameFr: string, validFrom:
 const units: Unit[] = [];
 const endOf = new Map<string, string>(); // old code -> date it ends
 for (const l of links) if (l.oldCode !== l.newCode) endOf.set(l.oldCode, l.date);
-const absorbers = new Map<string, string>(); // a code that survives and takes in another unit -> date
-for (const l of links) if (!endOf.has(l.newCode) && (after2019.has(l.newCode) || before.has(l.newCode)) && l.relationship === "absorbed") absorbers.set(l.newCode, l.date);
+// A code that already existed and takes in another unit (whatever the source calls the relationship) keeps its
+// code but not its territory: it gets a new version from the date of the change.
+const absorbers = new Map<string, string>();
+for (const l of links) {
+  if (l.oldCode === l.newCode) continue;
+  const existed = l.date === change2019 ? before.has(l.newCode) : after2019.has(l.newCode);
+  if (existed) absorbers.set(l.newCode, l.date);
+}
 
 for (const [code, row] of before) {
   if (after2019.has(code)) continue;

@@ -24,9 +24,9 @@ export function mapOecdArea(code: string): string | undefined {
 /**
  * Our flags for an SDMX observation status (CL_OBS_STATUS): A normal -> none; B break -> b; D definition
  * differs -> d; E estimated and I imputed -> e; F forecast -> f; N not significant -> n; P provisional -> p;
- * R revised -> r; S strike/publisher's estimate -> s; U low reliability -> u; C and Q (confidential,
- * suppressed) -> c; M (cannot exist) -> z; L and O (missing) -> none, the value is missing. Undefined for a
- * status outside that list.
+ * R revised -> r; U low reliability -> u; C and Q (confidential, suppressed) -> c; M (cannot exist) -> z;
+ * L and O (missing) -> none, the value is missing. Undefined for any other status (S strike, G experimental,
+ * V unvalidated, ...), which has no equivalent among our flags and is refused rather than dropped.
  */
 export function mapObservationStatus(status: string): { flags: string; missing: boolean } | undefined {
   const table: Record<string, { flags: string; missing: boolean }> = {
@@ -40,7 +40,6 @@ export function mapObservationStatus(status: string): { flags: string; missing: 
     N: { flags: "n", missing: false },
     P: { flags: "p", missing: false },
     R: { flags: "r", missing: false },
-    S: { flags: "s", missing: false },
     U: { flags: "u", missing: false },
     C: { flags: "c", missing: true },
     Q: { flags: "c", missing: true },

@@ -28,6 +28,35 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
+/** The remainder of Stirling's series, log Γ(x) - ((x - 0.5) log x - x + log √(2π)), for x >= 10. */
+function stirlingRemainder(x: number): number {
+  const x2 = 1 / (x * x);
+  // Bernoulli-number coefficients of the series; 8 terms reach double precision for x >= 10.
+  return (
+    (1 / 12 -
+      x2 * (1 / 360 - x2 * (1 / 1260 - x2 * (1 / 1680 - x2 * (1 / 1188 - x2 * (691 / 360360 - x2 * (1 / 156 - x2 * (3617 / 122400)))))))) /
+    x
+  );
+}
+
+/**
+ * log B(a, b) without the cancellation of log Γ(a) + log Γ(b) - log Γ(a + b) for large arguments (the
+ * decomposition of R's lbeta), so that t and F tails stay accurate for large degrees of freedom.
+ */
+export function logBeta(a: number, b: number): number {
+  const p = Math.min(a, b);
+  const q = Math.max(a, b);
+  if (p >= 10) {
+    const correction = stirlingRemainder(p) + stirlingRemainder(q) - stirlingRemainder(p + q);
+    return -0.5 * Math.log(q) + 0.5 * Math.log(2 * Math.PI) + correction + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
+  }
+  if (q >= 10) {
+    const correction = stirlingRemainder(q) - stirlingRemainder(p + q);
+    return logGamma(p) + correction + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+  }
+  return logGamma(p) + logGamma(q) - logGamma(p + q);
+}
+
 function betaContinuedFraction(x: number, a: number, b: number): number {
   const qab = a + b;
   const qap = a + 1;
@@ -67,7 +96,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 export function incompleteBetaRatio(x: number, y: number, a: number, b: number, upper = false): number {
   if (x <= 0) return upper ? 1 : 0;
   if (y <= 0) return upper ? 0 : 1;
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(y);
+  const logFront = a * Math.log(x) + b * Math.log(y) - logBeta(a, b);
   const front = Math.exp(logFront);
   if (x < (a + 1) / (a + b + 2)) {
     const lower = (front * betaContinuedFraction(x, a, b)) / a;

@@ -1,9 +1,9 @@
 # Golden file for src/analysis/distributions.ts: R's pt, pf, pchisq, pnorm upper tails and qt, qnorm.
 # Regenerate from the repo root with: Rscript test/golden/distributions/make.R
 source("test/golden/golden-io.R")
-grid_t <- expand.grid(x = c(-4, -1.3, 0, 0.5, 2.1, 6, 12, 40), df = c(1, 3, 17, 58, 1000))
-grid_f <- expand.grid(x = c(1e-8, 0.3, 1, 3.3, 12, 80, 400), df1 = c(1, 3, 10), df2 = c(2, 20, 300))
-grid_c <- expand.grid(x = c(0.01, 0.7, 3, 9.5, 30, 120, 700), df = c(1, 2, 7, 40))
+grid_t <- expand.grid(x = c(-4, -1.3, 0, 0.5, 2.1, 6, 12, 40), df = c(1, 3, 17, 58, 1000, 1e6))
+grid_f <- expand.grid(x = c(1e-8, 0.3, 1, 1.1, 3.3, 12, 80, 400), df1 = c(1, 3, 10, 500), df2 = c(2, 20, 300, 1e5))
+grid_c <- expand.grid(x = c(0.01, 0.7, 3, 9.5, 30, 120, 700, 1e4), df = c(1, 2, 7, 40, 9000))
 z <- c(-8, -2.5, -0.3, 0, 0.4, 1.96, 5, 9, 20, 37)
 p <- c(1e-10, 0.001, 0.025, 0.3, 0.5, 0.9, 0.975, 0.999999)
 write_golden(list(

@@ -10,6 +10,7 @@ import { after, before, describe, it } from "node:test";
 import { Command } from "commander";
 import { decomposeStl } from "../../src/analysis/stl.ts";
 import { detectEwmaAlerts } from "../../src/analysis/ewma.ts";
+import { fitEts } from "../../src/analysis/exponentialSmoothing.ts";
 import { binarySegmentation } from "../../src/analysis/binarySegmentation.ts";
 import { interruptedTimeSeries } from "../../src/analysis/interruptedTimeSeries.ts";
 import { registerAnalyseCommand } from "../../src/cli/commands/analyse.ts";
@@ -86,7 +87,7 @@ describe("migmon analyse", () => {
 
   it("analyse --help lists every method with its CSV layout and says --indicator/--geo are not yet available", async () => {
     const run = await analyse(dir, ["--help"]);
-    for (const name of ["its", "chow", "supf", "cusum", "breaks", "pelt", "binseg", "adf", "kpss", "stl", "ewma", "ccf", "granger", "did", "synth"]) {
+    for (const name of ["its", "chow", "supf", "cusum", "breaks", "pelt", "binseg", "adf", "kpss", "stl", "ets", "ewma", "ccf", "granger", "did", "synth"]) {
       assert.match(run.stdout, new RegExp(`\\n  ${name} \\(`), name);
     }
     assert.match(run.stdout, /period,y,x/);
@@ -195,6 +196,16 @@ describe("migmon analyse", () => {
     const ewma = await analyseJson(dir, ["ewma", "--input", "asylum.csv", "--baseline", "36"]);
     const alerts = detectEwmaAlerts(y, { baseline: 36, periods: asylum.periods });
     assert.deepEqual((ewma.alerts as { period: string }[]).map((a) => a.period), alerts.alerts.map((a) => a.period));
+  });
+
+  it("analyse ets --json prints forecasts for the periods after the last, with their prediction intervals", async () => {
+    assert.ok(asylum);
+    const json = await analyseJson(dir, ["ets", "--input", "asylum.csv", "--model", "holt", "--horizon", "3", "--levels", "95"]);
+    const direct = fitEts(Float64Array.from(asylum.values), { model: "holt", horizon: 3, levels: [95] });
+    const forecasts = json.forecasts as { step: number; period: string; forecast: number; intervals: { level: number; lower: number; upper: number }[] }[];
+    assert.deepEqual(forecasts.map((f) => f.period), ["2017-07", "2017-08", "2017-09"]);
+    assert.deepEqual(forecasts.map((f) => f.forecast), Array.from(direct.forecast));
+    assert.deepEqual(forecasts[2]?.intervals, [{ level: 95, lower: direct.intervals[0]?.lower[2], upper: direct.intervals[0]?.upper[2] }]);
   });
 
   it("analyse pelt without --json prints the segments table and the reading", async () => {

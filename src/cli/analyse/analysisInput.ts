@@ -156,3 +156,14 @@ export function readPanel(text: string, source: string): PanelInput {
   });
   return { rows };
 }
+
+/**
+ * The `count` periods after position `last` of a regular series (for forecasts), or an empty list for weeks and
+ * days, whose calendar the command does not step through.
+ */
+export function periodsAfter(series: RegularSeries, last: number, count: number): Period[] {
+  if (series.frequency === null) return [];
+  const first = parsePeriodParts(series.periods[0] as string);
+  const start = ordinal(first, series.frequency) + last + 1;
+  return Array.from({ length: count }, (_, i) => fromOrdinal(start + i, first.kind, series.frequency as number));
+}

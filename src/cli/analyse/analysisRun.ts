@@ -34,6 +34,8 @@ export interface AnalyseOptions {
   readonly lambda?: string;
   readonly limit?: string;
   readonly baseline?: string;
+  readonly horizon?: string;
+  readonly levels?: string;
 }
 
 /** What a method hands back: the JSON object (the contract's field names), tables for the terminal, the reading. */

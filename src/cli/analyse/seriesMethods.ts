@@ -1,16 +1,15 @@
-// The methods of `migmon analyse` over one series (`period,value`) other than the break tests: intervention,
-// change-point, stationarity, decomposition and early-warning methods.
+// The methods of `migmon analyse` over one series (`period,value`) that test for a change or a property:
+// interrupted time series, change points, stationarity. (Breaks: breakMethods.ts; description and early
+// warning: monitoringMethods.ts.)
 import { UsageError, parsePeriodParts } from "../../core/index.ts";
 import { adfTest } from "../../analysis/adf.ts";
 import { binarySegmentation } from "../../analysis/binarySegmentation.ts";
 import type { ChangeCost, ChangePenalty } from "../../analysis/changeCost.ts";
 import type { ChangePointResult } from "../../analysis/changePointResult.ts";
-import { detectEwmaAlerts } from "../../analysis/ewma.ts";
 import { interruptedTimeSeries } from "../../analysis/interruptedTimeSeries.ts";
 import { kpssTest } from "../../analysis/kpss.ts";
 import { pelt } from "../../analysis/pelt.ts";
-import { decomposeStl } from "../../analysis/stl.ts";
-import { choiceOption, integerOption, numberOption, periodPosition, shown } from "./analysisRun.ts";
+import { choiceOption, integerOption, periodPosition, shown } from "./analysisRun.ts";
 import type { AnalysisMethod, MethodOutput } from "./analysisRun.ts";
 import { oneSeries, periodAt, periodsOf } from "./oneSeries.ts";
 import type { OneSeries } from "./oneSeries.ts";
@@ -120,59 +119,5 @@ const kpss: AnalysisMethod = {
   },
 };
 
-const stl: AnalysisMethod = {
-  name: "stl",
-  summary: "STL seasonal decomposition of monthly or quarterly data (--window periodic or an odd number, --robust)",
-  shape: "series",
-  options: ["window", "robust"],
-  run(input, options) {
-    const s = oneSeries("stl", input);
-    const period = s.series.frequency;
-    if (period === null || period < 2) throw new UsageError("stl needs monthly, quarterly or half-yearly periods");
-    const window = options.window === undefined || options.window === "periodic" ? "periodic" : (integerOption("--window", options.window) as number);
-    const result = decomposeStl(s.y, { period, seasonalWindow: window, robust: options.robust === true, series: s.source });
-    const components = Array.from(s.y, (value, i) => ({
-      period: periodAt(s, i),
-      value,
-      seasonal: result.seasonal[i] as number,
-      trend: result.trend[i] as number,
-      remainder: result.remainder[i] as number,
-    }));
-    return {
-      json: { components },
-      summary: [{ quantity: "observations", value: s.y.length }, { quantity: "period", value: period }],
-      detail: { columns: ["period", "value", "seasonal", "trend", "remainder"], rows: components.map((c) => ({ period: c.period, value: shown(c.value), seasonal: shown(c.seasonal), trend: shown(c.trend), remainder: shown(c.remainder) })) },
-      reading: result.reading,
-    };
-  },
-};
-
-const ewma: AnalysisMethod = {
-  name: "ewma",
-  summary: "EWMA early warning: the periods whose smoothed value leaves its control band",
-  shape: "series",
-  options: ["lambda", "limit", "baseline"],
-  run(input, options) {
-    const s = oneSeries("ewma", input);
-    const lambda = numberOption("--lambda", options.lambda);
-    const L = numberOption("--limit", options.limit);
-    const baseline = integerOption("--baseline", options.baseline);
-    const result = detectEwmaAlerts(s.y, {
-      periods: periodsOf(s),
-      series: s.source,
-      ...(lambda === undefined ? {} : { lambda }),
-      ...(L === undefined ? {} : { L }),
-      ...(baseline === undefined ? {} : { baseline }),
-    });
-    const alerts = result.alerts.map((a) => ({ period: a.period, value: a.value, statistic: a.statistic, lower: a.lower, upper: a.upper, direction: a.direction }));
-    return {
-      json: { alerts, target: result.target, sigma: result.sigma, lambda: result.lambda, L: result.L },
-      summary: [{ quantity: "alerts", value: alerts.length }, { quantity: "target", value: shown(result.target) }, { quantity: "sigma", value: shown(result.sigma) }],
-      detail: { columns: ["period", "value", "statistic", "lower", "upper", "direction"], rows: alerts.map((a) => ({ ...a, value: shown(a.value), statistic: shown(a.statistic), lower: shown(a.lower), upper: shown(a.upper) })) },
-      reading: result.reading,
-    };
-  },
-};
-
 /** The one-series methods, in the order `--help` lists them. */
-export const seriesMethods: readonly AnalysisMethod[] = [its, changePointMethod("pelt"), changePointMethod("binseg"), adf, kpss, stl, ewma];
+export const seriesMethods: readonly AnalysisMethod[] = [its, changePointMethod("pelt"), changePointMethod("binseg"), adf, kpss];

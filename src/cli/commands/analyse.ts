@@ -7,6 +7,7 @@ import { InputError, UsageError } from "../../core/index.ts";
 import { readPanel, readRegularSeries, shapeColumns } from "../analyse/analysisInput.ts";
 import type { AnalyseOptions, AnalysisMethod, MethodInput } from "../analyse/analysisRun.ts";
 import { breakMethods } from "../analyse/breakMethods.ts";
+import { monitoringMethods } from "../analyse/monitoringMethods.ts";
 import { panelMethods } from "../analyse/panelMethods.ts";
 import { pairMethods } from "../analyse/pairMethods.ts";
 import { seriesMethods } from "../analyse/seriesMethods.ts";
@@ -15,7 +16,7 @@ import { collect } from "../options.ts";
 import { formatTable } from "../output.ts";
 
 /** Every method the command runs, in the order `--help` lists them. */
-export const analysisMethods: readonly AnalysisMethod[] = [...breakMethods, ...seriesMethods, ...pairMethods, ...panelMethods];
+export const analysisMethods: readonly AnalysisMethod[] = [...breakMethods, ...seriesMethods, ...monitoringMethods, ...pairMethods, ...panelMethods];
 
 /** Options that every method accepts (the rest belong to one method or a few). */
 const generalOptions: readonly (keyof AnalyseOptions)[] = ["input", "indicator", "geo", "json"];
@@ -102,7 +103,7 @@ export const registerAnalyseCommand: RegisterCommand = (program: Command, contex
     .option("--event <period>", "its: first period under the intervention; did, synth: first treated period")
     .option("--lag <L>", "its: Newey-West lag (default floor(4 (n/100)^(2/9)))")
     .option("--seasonal", "its: add seasonal dummies (monthly or quarterly data)")
-    .option("--model <model>", "its: gaussian (default) or poisson")
+    .option("--model <model>", "its: gaussian (default) or poisson; ets: simple (default), holt or damped")
     .option("--at <period>", "chow: the last period before the break")
     .option("--trim <share>", "supf: share trimmed at each end; breaks: minimum segment as a share (default 0.15)")
     .option("--max <M>", "breaks: largest number of breaks considered")
@@ -118,6 +119,8 @@ export const registerAnalyseCommand: RegisterCommand = (program: Command, contex
     .option("--treated <unit>", "did, synth: the treated unit (repeatable for did)", collect, [])
     .option("--window <window>", "stl: periodic (default) or the odd seasonal window")
     .option("--robust", "stl: robust fitting against outliers")
+    .option("--horizon <H>", "ets: periods to forecast (default 10)")
+    .option("--levels <list>", "ets: prediction interval levels in percent, e.g. 80,95 (the default)")
     .option("--lambda <weight>", "ewma: weight of the newest value, in (0, 1] (default 0.2)")
     .option("--limit <L>", "ewma: band width in standard deviations of the EWMA (default 3)")
     .option("--baseline <N>", "ewma: leading observations that define the expected level (default all)")

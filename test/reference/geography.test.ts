@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   BoundaryChangeError, Geography, childrenOf, geographyOn, mapToBoundaries, mapValuesToBoundaries, nutsCodeOf, parentOf,
 } from "../../src/reference/geography.ts";
@@ -194,4 +198,21 @@ test("the NUTS 2016 codes of the curated units are exactly the Belgian rows of E
     if (c !== null) ours.add(c);
   }
   assert.deepEqual([...ours].sort(), [...new Set(eurostat)].sort());
+});
+
+test("data/reference/geography/make.ts regenerates the committed CSVs byte for byte", () => {
+  const out = mkdtempSync(path.join(tmpdir(), "migmon-geography-"));
+  try {
+    const make = fileURLToPath(new URL("../../data/reference/geography/make.ts", import.meta.url));
+    const run = spawnSync(process.execPath, ["--import", "tsx", make], {
+      env: { ...process.env, MIGMON_GEOGRAPHY_OUT: out }, encoding: "utf8", cwd: fileURLToPath(new URL("../../", import.meta.url)),
+    });
+    assert.equal(run.status, 0, run.stderr);
+    for (const file of ["units.csv", "crosswalk.csv", "nuts.csv"]) {
+      const committed = readFileSync(new URL(`../../data/reference/geography/${file}`, import.meta.url), "utf8");
+      assert.equal(readFileSync(path.join(out, file), "utf8"), committed, file);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

@@ -2,6 +2,7 @@
 // in the shared data mirror and the reviewed decisions written below. Deterministic: same inputs, same bytes.
 //
 //   node --import tsx data/reference/geography/make.ts        (from the repository root)
+//   MIGMON_GEOGRAPHY_OUT=<dir> writes the CSVs to another folder (used by the test that they are up to date).
 //
 // Inputs (MIGMON_SHARED_DATA, default ../shared/data relative to the repository root):
 //   statbel/TF_SOC_POP_STRUCT_2015.txt.gz                 the 589 municipalities before 2019 with their parents
@@ -16,6 +17,8 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
 const shared = process.env.MIGMON_SHARED_DATA ?? path.resolve(repoRoot, "../shared/data");
+// The test that checks the committed CSVs are up to date writes them elsewhere.
+const outDir = process.env.MIGMON_GEOGRAPHY_OUT ?? here;
 
 type Level = "country" | "region" | "province" | "arrondissement" | "municipality";
 interface Unit {
@@ -317,7 +320,7 @@ for (const u of units) {
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const write = (file: string, header: string[], rows: string[][]) => {
   const body = [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
-  writeFileSync(path.join(here, file), body);
+  writeFileSync(path.join(outDir, file), body);
   process.stdout.write(`${file}: ${rows.length} rows\n`);
 };
 write("units.csv", ["code", "level", "valid_from", "valid_to", "name_nl", "name_fr", "parent"],

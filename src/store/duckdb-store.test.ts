@@ -185,6 +185,23 @@ describe("openDuckDbStore content", () => {
     await store.close();
   });
 
+  test("query({where}) answers alike through the id list (up to 20,000 series) and the series subquery (above)", async () => {
+    const store = await openDuckDbStore(join(dir, "wide.duckdb"));
+    // 20,001 series T.G0 ... T.G20000 plus one F.G0, one period each; value = the number after G.
+    const rows = Array.from({ length: 20_001 }, (_, g) => obs(`T.G${g}`, "2020", g));
+    rows.push(obs("F.G0", "2020", -1));
+    await store.loadRelease(releaseInput(rows, "w", "2024-01-01T00:00:00Z"));
+    const all = await store.query({ dataset: migrDataset.id, where: { sex: ["T"] } });
+    assert.equal(all.length, 20_001);
+    const keys = all.map((o) => o.series);
+    assert.deepEqual(keys, [...keys].sort());
+    assert.ok(all.every((o) => o.value === Number(o.series.slice(3))));
+    const some = await store.query({ dataset: migrDataset.id, where: { sex: ["T", "F"], geo: ["G0", "G10", "G2"] } });
+    assert.deepEqual(some.map((o) => `${o.series} ${o.value}`), ["F.G0 -1", "T.G0 0", "T.G10 10", "T.G2 2"]);
+    assert.equal((await store.query({ dataset: migrDataset.id })).length, 20_002);
+    await store.close();
+  });
+
   test("loadRelease(input) refuses a series key with the wrong number of codes and a non-canonical flag string", async () => {
     const store = await openDuckDbStore(join(dir, "bad-rows.duckdb"));
     await assert.rejects(store.loadRelease(releaseInput([obs("T.BE.X", "2020", 1)], "k", "2024-01-01T00:00:00Z")),

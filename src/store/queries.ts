@@ -8,7 +8,7 @@ import { datasetColumns, readDataset, readRelease, releaseColumns } from "./read
 import type { DatasetSummary, ObservationQuery, StoredObservation } from "./store.ts";
 import { resolveVersion, versionCondition } from "./versions.ts";
 
-/** Above this many series the observations are joined with the series filter instead of given an id list. */
+/** Above this many series the observations are filtered by a subquery on the series instead of an id list. */
 const inlineSeriesLimit = 20_000;
 
 /** The dataset `id`; throws NotFoundError naming it. */
@@ -80,21 +80,7 @@ export async function queryObservations(conn: DuckDBConnection, q: ObservationQu
   }
 
   // Period bounds are inlined: positionOfPeriod writes them as YYYY-MM-DD, never user text.
-  let params: DuckDBValue[] = [q.dataset];
   const conditions = [versionCondition(version)];
-  if (seriesConditions.length > 1) {
-    const seriesSql = `SELECT id FROM series WHERE ${seriesConditions.join(" AND ")}`;
-    const ids = (await conn.runAndReadAll(`${seriesSql} ORDER BY id`, seriesParams))
-      .getRows().map((row) => readNumber(row[0] ?? null, "series.id"));
-    if (ids.length === 0) return [];
-    // A constant list lets DuckDB skip row groups by their min/max series_id; a very long one is a join instead.
-    if (ids.length <= inlineSeriesLimit) {
-      conditions.push(`o.series_id IN (${ids.join(",")}) AND s.id IN (${ids.join(",")})`);
-    } else {
-      params = seriesParams;
-      conditions.push(`o.series_id IN (${seriesSql})`);
-    }
-  }
   if (q.from !== undefined) {
     const b = periodBound(q.from, "from");
     conditions.push(`p.period_start >= DATE '${b.start}' AND (p.period_start > DATE '${b.start}' OR p.period_kind >= ${b.kind})`);
@@ -103,15 +89,34 @@ export async function queryObservations(conn: DuckDBConnection, q: ObservationQu
     const b = periodBound(q.to, "to");
     conditions.push(`p.period_start <= DATE '${b.start}' AND (p.period_start < DATE '${b.start}' OR p.period_kind <= ${b.kind})`);
   }
-  const sql = `SELECT s.series_key, p.period, o.value, o.flags, o.valid_from
-    FROM observations o JOIN series s ON s.id = o.series_id JOIN periods p ON p.id = o.period_id
-    WHERE s.dataset = $1 AND ${conditions.join(" AND ")}
-    ORDER BY s.series_key, p.period_start, p.period_kind`;
-  return (await conn.runAndReadAll(sql, params)).getRows().map((row) => ({
-    series: readString(row[0] ?? null, "series.series_key") as SeriesKey,
+  const toObservation = (key: DuckDBValue, row: DuckDBValue[]): StoredObservation => ({
+    series: readString(key, "series.series_key") as SeriesKey,
     period: readString(row[1] ?? null, "periods.period") as Period,
     value: readNullableNumber(row[2] ?? null, "observations.value"),
     flags: readString(row[3] ?? null, "observations.flags"),
     release: readNumber(row[4] ?? null, "observations.valid_from") as ReleaseId,
-  }));
+  });
+
+  const seriesSql = `SELECT id FROM series WHERE ${seriesConditions.join(" AND ")}`;
+  if (seriesConditions.length > 1) {
+    const found = (await conn.runAndReadAll(`SELECT id, series_key FROM series WHERE ${seriesConditions.join(" AND ")}`, seriesParams)).getRows();
+    if (found.length === 0) return [];
+    if (found.length <= inlineSeriesLimit) {
+      // A constant id list lets DuckDB skip row groups by their min/max series_id. The keys are already known,
+      // so the observations are read without the series table and ordered here (a stable sort keeps the periods).
+      const keys = new Map<number, DuckDBValue>(found.map((row) => [readNumber(row[0] ?? null, "series.id"), row[1] ?? null]));
+      const sql = `SELECT o.series_id, p.period, o.value, o.flags, o.valid_from
+        FROM observations o JOIN periods p ON p.id = o.period_id
+        WHERE o.series_id IN (${[...keys.keys()].join(",")}) AND ${conditions.join(" AND ")}
+        ORDER BY p.period_start, p.period_kind`;
+      const out = (await conn.runAndReadAll(sql)).getRows()
+        .map((row) => toObservation(keys.get(readNumber(row[0] ?? null, "observations.series_id")) ?? null, row));
+      return out.sort((a, b) => (a.series < b.series ? -1 : a.series > b.series ? 1 : 0));
+    }
+  }
+  const sql = `SELECT s.series_key, p.period, o.value, o.flags, o.valid_from
+    FROM observations o JOIN series s ON s.id = o.series_id JOIN periods p ON p.id = o.period_id
+    WHERE o.series_id IN (${seriesSql}) AND ${conditions.join(" AND ")}
+    ORDER BY s.series_key, p.period_start, p.period_kind`;
+  return (await conn.runAndReadAll(sql, seriesParams)).getRows().map((row) => toObservation(row[0] ?? null, row));
 }

@@ -38,6 +38,7 @@ export async function ingestEntry(context: CliContext, store: Store, entry: Cata
     }
     if (origin.kind === "offline") {
       if (!entry.offline) throw new NoOfflineCopyError(`${entry.id} has no offline copy named in the catalogue`);
+      if (entry.offline.blocked) throw new NoOfflineCopyError(`the offline copy of ${entry.id} is not loaded: ${entry.offline.blocked}`);
       const file = path.join(origin.dir, entry.offline.file);
       if (!existsSync(file)) throw new NoOfflineCopyError(`the offline copy of ${entry.id} is missing: ${file}`);
       return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress, ...clock });

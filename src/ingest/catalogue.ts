@@ -31,7 +31,11 @@ export const catalogueEntrySchema = z.strictObject({
     years: z.string().optional(),
   }),
   breaks: z.array(z.strictObject({ date: z.iso.date(), note: z.string().min(1) })).optional(),
-  offline: z.strictObject({ file: z.string().min(1), format: z.enum(sourceFormats) }).optional(),
+  offline: z.strictObject({
+    file: z.string().min(1),
+    format: z.enum(sourceFormats),
+    blocked: z.string().min(1).optional().describe("why the offline copy cannot be loaded yet (it is then skipped, with this reason)"),
+  }).optional(),
 }).refine((e) => e.id === `${e.publisher}:${e.code.toLowerCase()}`, { message: "id must be <publisher>:<code>" });
 
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;

@@ -13,7 +13,7 @@ import { runCli } from "./run-cli.ts";
 type CsvRow = Record<string, string>;
 const csv = (text: string) => parse(text, { columns: true }) as CsvRow[];
 const catalogue = parseYaml(readFileSync(new URL("../../data/sources.yaml", import.meta.url), "utf8")) as {
-  sources: { id: string; offline?: { file: string } }[];
+  sources: { id: string; offline?: { file: string; blocked?: string } }[];
 };
 
 describe("migmon command line", () => {
@@ -69,10 +69,11 @@ describe("migmon command line", () => {
     const run = await runCli(["update", "--offline", "--format", "csv"], env);
     assert.equal(run.code, 0, run.stderr);
     const rows = csv(run.stdout);
-    const withCopy = catalogue.sources.filter((s) => s.offline).map((s) => s.id);
+    const loadable = (s: { offline?: { blocked?: string } }) => s.offline && !s.offline.blocked;
+    const withCopy = catalogue.sources.filter(loadable).map((s) => s.id);
     assert.deepEqual(rows.filter((r) => r.status === "loaded").map((r) => r.dataset), withCopy);
     assert.deepEqual(rows.filter((r) => r.status === "skipped").map((r) => r.dataset),
-      catalogue.sources.filter((s) => !s.offline).map((s) => s.id));
+      catalogue.sources.filter((s) => !loadable(s)).map((s) => s.id));
     assert.match(run.stderr, /eurostat:migr_imm1ctz: skipped: eurostat:migr_imm1ctz has no offline copy/);
   });
 
@@ -111,6 +112,17 @@ describe("migmon command line", () => {
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
   });
 
+  it("each offline copy the catalogue marks as blocked still fails to load, naming the unknown labels", async () => {
+    // When the label table learns the missing codes, this test fails: then lift the block in data/sources.yaml.
+    const blocked = catalogue.sources.filter((s) => s.offline?.blocked);
+    assert.ok(blocked.length > 0);
+    for (const source of blocked) {
+      const run = await runCli(["ingest", source.id, "--file", sharedData(source.offline?.file ?? "")], env);
+      assert.equal(run.code, 1, source.id);
+      assert.match(run.stderr, /unknown .*label code/, source.id);
+    }
+  });
+
   it("migmon query --where with a dimension the dataset does not have is a usage error", async () => {
     const run = await runCli(["query", "migr_asyappctza", "--where", "colour=red"], env);
     assert.equal(run.code, 2);
@@ -119,7 +131,7 @@ describe("migmon command line", () => {
 
   it("migmon datasets lists what update loaded with observation counts", async () => {
     const rows = csv((await runCli(["datasets", "--format", "csv"], env)).stdout);
-    assert.equal(rows.length, catalogue.sources.filter((s) => s.offline).length);
+    assert.equal(rows.length, catalogue.sources.filter((s) => s.offline && !s.offline.blocked).length);
     assert.ok(rows.every((r) => Number(r.observations) > 0 && r.releases === "1"));
   });
 });

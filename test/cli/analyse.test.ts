@@ -80,6 +80,7 @@ describe("migmon analyse", () => {
     assert.ok(synth);
     writeFileSync(path.join(dir, "synth.csv"), rows("unit,period,value", synth.input.unit.map((u, i) => `${u},${synth.input.period[i]},${synth.input.value[i] ?? ""}`)));
     writeFileSync(path.join(dir, "gap.csv"), "period,value\n2019,1\n2020,\n2021,3\n2022,4\n2023,7\n2024,9\n2025,8\n2026,10\n");
+    writeFileSync(path.join(dir, "leading.csv"), "period,value\n2010,\n2011,0\n2012,0\n2013,0\n2014,10\n2015,10\n2016,10\n2017,\n");
     writeFileSync(path.join(dir, "bad-number.csv"), "period,value\n2019,1\n2020,1O\n");
     writeFileSync(path.join(dir, "unsorted.csv"), "period,value\n2019,1\n2021,2\n2020,3\n");
   });
@@ -246,6 +247,16 @@ describe("migmon analyse", () => {
       assert.ok(run.error instanceof InputError, `${args.join(" ")}: ${String(run.error)}`);
       assert.match((run.error as Error).message, message);
     }
+  });
+
+  it("analyse pelt drops missing values at the start and end and still names the right periods", async () => {
+    // By hand: the values 0,0,0,10,10,10 (2011-2016) have first differences 0,0,10,0,0, whose MAD is 0, so the
+    // variance falls back to the sample variance 30; no change costs 150 / 30 = 5, one change after 2013 costs
+    // 0 plus the penalty 1.
+    const json = await analyseJson(dir, ["pelt", "--input", "leading.csv", "--penalty", "1"]);
+    assert.deepEqual(json.changepoints, ["2013"]);
+    assert.equal(json.variance, 30);
+    assert.equal(json.n, 6);
   });
 
   it("analyse its accepts a missing value inside the series and keeps the periods in place", async () => {

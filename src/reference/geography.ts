@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { mapValuesToBoundaries } from "./boundary-mapping.ts";
 import type { BoundaryMapping } from "./boundary-mapping.ts";
 import { loadGeography } from "./geography-files.ts";
+import { sumToLevel } from "./geography-aggregation.ts";
 import type { Geography, GeoLevel, GeoUnit, NutsVersion } from "./geography-model.ts";
 
 export { Geography, geoLevels } from "./geography-model.ts";
@@ -9,6 +10,7 @@ export type { CrosswalkLink, GeoLevel, GeoUnit, NutsAssignment, NutsVersion } fr
 export { loadGeography } from "./geography-files.ts";
 export { BoundaryChangeError, mapValuesToBoundaries } from "./boundary-mapping.ts";
 export type { BoundaryMapping } from "./boundary-mapping.ts";
+export { sumToLevel } from "./geography-aggregation.ts";
 
 /** The folder of the curated geography in this repository (data/reference/geography). */
 export const curatedGeographyDir = fileURLToPath(new URL("../../data/reference/geography/", import.meta.url));
@@ -48,4 +50,12 @@ export function childrenOf(code: string, date?: string): string[] {
 /** The NUTS code of a unit in a NUTS version (a municipality gets its NUTS 3 region), or null where none is stated. */
 export function nutsCodeOf(code: string, version: NutsVersion): string | null {
   return belgianGeography().nutsCodeOf(code, version);
+}
+
+/**
+ * Municipal figures of the municipalities valid on `date` summed into the arrondissements, provinces, regions or
+ * Belgium of that date; nulls propagate and are named in `missing`. Throws UnknownCodeError for other codes.
+ */
+export function aggregateMunicipalities(values: ReadonlyMap<string, number | null>, date: string, level: Exclude<GeoLevel, "municipality">): BoundaryMapping {
+  return sumToLevel(belgianGeography(), values, date, level);
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  BoundaryChangeError, Geography, childrenOf, geographyOn, mapToBoundaries, mapValuesToBoundaries, nutsCodeOf, parentOf,
+  BoundaryChangeError, Geography, aggregateMunicipalities, childrenOf, geographyOn, mapToBoundaries, mapValuesToBoundaries, nutsCodeOf, parentOf,
 } from "../../src/reference/geography.ts";
 import { UnknownCodeError } from "../../src/core/index.ts";
 import { sharedData } from "../shared-data.ts";
@@ -215,4 +215,32 @@ test("data/reference/geography/make.ts regenerates the committed CSVs byte for b
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test("aggregateMunicipalities(2015 population, date, level) gives regions and Belgium, with a null part named", () => {
+  const pop = population2015();
+  const regions = aggregateMunicipalities(pop, "2015-01-01", "region");
+  assert.deepEqual([...regions.values.keys()], ["02000", "03000", "04000"]);
+  // Each region equals the sum by the file's own region column (CD_RGN_REFNIS), read by a plain split.
+  const byColumn = new Map<string, number>();
+  for (const line of readFileSync(sharedData("statbel/pop_by_municipality_nationality_sex_2009-2015.csv"), "utf8").split("\n").slice(1)) {
+    const f = line.split(",");
+    if (f[0] !== "2015") continue;
+    const region = f[6]!.padStart(5, "0");
+    byColumn.set(region, (byColumn.get(region) ?? 0) + Number(f[9]));
+  }
+  for (const [region, value] of regions.values) assert.equal(value, byColumn.get(region), `region ${region}`);
+  assert.equal([...regions.values.values()].reduce<number>((s, v) => s + v!, 0), 11209044);
+  assert.deepEqual([...aggregateMunicipalities(pop, "2015-01-01", "country").values], [["BE", 11209044]]);
+  // Brussels municipalities are in no province.
+  const provinces = aggregateMunicipalities(pop, "2015-01-01", "province");
+  assert.equal(provinces.values.size, 10);
+  assert.equal([...provinces.values.values()].reduce<number>((s, v) => s + v!, 0), 11209044 - regions.values.get("04000")!);
+  const gap = new Map<string, number | null>(pop);
+  gap.set("21004", null);
+  const withGap = aggregateMunicipalities(gap, "2015-01-01", "region");
+  assert.equal(withGap.values.get("04000"), null);
+  assert.deepEqual(withGap.missing.get("04000"), ["21004"]);
+  assert.equal(withGap.values.get("02000"), regions.values.get("02000"));
+  assert.throws(() => aggregateMunicipalities(new Map([["12041", 1]]), "2015-01-01", "region"), UnknownCodeError);
 });

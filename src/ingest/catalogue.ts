@@ -5,7 +5,11 @@ import { z } from "zod";
 import { MigmonError, NotFoundError } from "../core/index.ts";
 
 /** The formats a catalogue entry can name for its live download or its offline copy. */
-export const sourceFormats = ["tsv", "sdmx-csv", "jsonstat", "legacy-csv", "sdmx-ml", "csv", "xlsx"] as const;
+export const sourceFormats = [
+  "tsv", "sdmx-csv", "jsonstat", "legacy-csv", "sdmx-ml", "csv", "xlsx",
+  // Statbel files are read by kind (src/ingest/sources/statbel/parse.ts).
+  "population-structure", "municipal-population",
+] as const;
 
 const titles = z.strictObject({ nl: z.string().min(1), fr: z.string().min(1), en: z.string().min(1) });
 

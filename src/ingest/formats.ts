@@ -1,10 +1,12 @@
 import { UsageError } from "../core/index.ts";
 import type { Parser } from "../core/index.ts";
 import { detectEurostatFormat, eurostatParsers } from "./sources/eurostat/parse.ts";
+import { statbelFileKind, statbelParsers } from "./sources/statbel/parse.ts";
 
 /** The parsers of each publisher, by format name (the names used in data/sources.yaml and `--format`). */
 const parsersByPublisher: Readonly<Record<string, Readonly<Record<string, Parser>>>> = {
   eurostat: eurostatParsers,
+  statbel: statbelParsers,
 };
 
 /** The formats `migmon ingest --format` accepts for a publisher. */
@@ -15,6 +17,7 @@ export function formatsOf(publisher: string): string[] {
 /** Detects the format of a file from its first bytes (and name), for the publisher's parsers. */
 export function detectFormat(publisher: string, head: Uint8Array, fileName: string): string {
   if (publisher === "eurostat") return detectEurostatFormat(head, fileName);
+  if (publisher === "statbel") return statbelFileKind(fileName);
   throw new UsageError(`no parser is registered for publisher ${publisher}`);
 }
 

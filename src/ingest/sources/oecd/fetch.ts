@@ -13,6 +13,7 @@ export const oecdMigrationFlow = "OECD.ELS.IMD,DSD_MIG@DF_MIG,1.0";
  */
 export const oecdMigrationDimensions = ["REF_AREA", "CITIZENSHIP", "FREQ", "MEASURE", "SEX", "BIRTH_PLACE", "EDUCATION_LEV", "UNIT_MEASURE"] as const;
 
+/** One DF_MIG dimension id. */
 export type OecdMigrationDimension = (typeof oecdMigrationDimensions)[number];
 
 /** What to download: codes per dimension (none = all), and the first and last period. */

@@ -8,6 +8,7 @@ export const undesaFiles = {
   nationalNetMigration: "international/net_migration_national_statistics_1990-2023.csv",
 } as const;
 
+/** The name of one of the UN DESA tables above. */
 export type UndesaFile = keyof typeof undesaFiles;
 
 /**

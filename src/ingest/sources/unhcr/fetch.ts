@@ -62,6 +62,7 @@ export const unhcrFiles = {
   popStatsMonthly: "unhcr/unhcr_popstats_asylum_seekers_monthly_2012-2017_noheader.csv.gz",
 } as const;
 
+/** The name of one of the UNHCR tables above. */
 export type UnhcrFile = keyof typeof unhcrFiles;
 
 /** Downloads one UNHCR table from a mirror base URL; DownloadError naming status and URL on an error answer. */

@@ -1,10 +1,36 @@
 // Residual sums of squares of OLS fits on contiguous segments of a series, the building block of the
 // structural-break tests, computed from recursive residuals as strucchange does.
 
-/** Inverse of a small square matrix (row-major, k x k) by Gauss-Jordan elimination with partial pivoting. */
-function invertSmall(a: Float64Array, k: number): Float64Array {
-  const m = Float64Array.from(a);
-  const inv = new Float64Array(k * k);
+/** Scratch arrays for the recursive residuals of a k-column design, reused across segments. */
+interface Workspace {
+  readonly k: number;
+  readonly square: Float64Array;
+  readonly inverse: Float64Array;
+  readonly p: Float64Array;
+  readonly b: Float64Array;
+  readonly x: Float64Array;
+  readonly px: Float64Array;
+}
+
+function createWorkspace(k: number): Workspace {
+  return {
+    k,
+    square: new Float64Array(k * k),
+    inverse: new Float64Array(k * k),
+    p: new Float64Array(k * k),
+    b: new Float64Array(k),
+    x: new Float64Array(k),
+    px: new Float64Array(k),
+  };
+}
+
+/**
+ * Inverts the k x k matrix in ws.square (row-major; destroyed) into ws.inverse by Gauss-Jordan elimination with
+ * partial pivoting.
+ */
+function invertSmall(ws: Workspace): void {
+  const { k, square: m, inverse: inv } = ws;
+  inv.fill(0);
   for (let i = 0; i < k; i++) inv[i * k + i] = 1;
   for (let col = 0; col < k; col++) {
     let pivot = col;
@@ -35,7 +61,6 @@ function invertSmall(a: Float64Array, k: number): Float64Array {
       }
     }
   }
-  return inv;
 }
 
 function isConstantOnly(design: readonly Float64Array[]): boolean {
@@ -53,6 +78,7 @@ function writeRecursiveResiduals(
   end: number,
   out: Float64Array,
   constantOnly: boolean,
+  ws: Workspace,
 ): void {
   const k = design.length;
   const length = end - start + 1;
@@ -67,23 +93,19 @@ function writeRecursiveResiduals(
     return;
   }
   // The exact fit on the first k rows: b = X1⁻¹ y1 and (X1'X1)⁻¹ = X1⁻¹ X1⁻ᵀ.
-  const x1 = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) for (let j = 0; j < k; j++) x1[r * k + j] = (design[j] as Float64Array)[start + r] as number;
-  const x1Inverse = invertSmall(x1, k);
-  const b = new Float64Array(k);
-  const p = new Float64Array(k * k);
+  const { square, inverse, p, b, x, px } = ws;
+  for (let r = 0; r < k; r++) for (let j = 0; j < k; j++) square[r * k + j] = (design[j] as Float64Array)[start + r] as number;
+  invertSmall(ws);
   for (let a = 0; a < k; a++) {
     let s = 0;
-    for (let r = 0; r < k; r++) s += (x1Inverse[a * k + r] as number) * (y[start + r] as number);
+    for (let r = 0; r < k; r++) s += (inverse[a * k + r] as number) * (y[start + r] as number);
     b[a] = s;
     for (let c = 0; c < k; c++) {
       let t = 0;
-      for (let r = 0; r < k; r++) t += (x1Inverse[a * k + r] as number) * (x1Inverse[c * k + r] as number);
+      for (let r = 0; r < k; r++) t += (inverse[a * k + r] as number) * (inverse[c * k + r] as number);
       p[a * k + c] = t;
     }
   }
-  const x = new Float64Array(k);
-  const px = new Float64Array(k);
   for (let r = start + k; r <= end; r++) {
     for (let j = 0; j < k; j++) x[j] = (design[j] as Float64Array)[r] as number;
     let prediction = 0;
@@ -114,7 +136,7 @@ function writeRecursiveResiduals(
  */
 export function recursiveResiduals(design: readonly Float64Array[], y: Float64Array, start: number, end: number): Float64Array {
   const out = new Float64Array(Math.max(0, end - start + 1 - design.length));
-  writeRecursiveResiduals(design, y, start, end, out, isConstantOnly(design));
+  writeRecursiveResiduals(design, y, start, end, out, isConstantOnly(design), createWorkspace(design.length));
   return out;
 }
 
@@ -137,8 +159,9 @@ export function buildRssTriangle(design: readonly Float64Array[], y: Float64Arra
   const values = new Float64Array(n * n).fill(NaN);
   const w = new Float64Array(n);
   const constantOnly = isConstantOnly(design);
+  const ws = createWorkspace(k);
   for (let i = 0; i <= n - h; i++) {
-    writeRecursiveResiduals(design, y, i, n - 1, w, constantOnly);
+    writeRecursiveResiduals(design, y, i, n - 1, w, constantOnly, ws);
     let s = 0;
     const base = i * n + i + k;
     for (let r = 0; r < n - i - k; r++) {

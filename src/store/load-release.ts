@@ -8,6 +8,8 @@ import { maxDimensions } from "./schema.ts";
 import { dropStageTables, stageObservations } from "./stage.ts";
 import type { LoadResult, ReleaseInput } from "./store.ts";
 
+const observationColumns = "series_id, period_id, value, flags, valid_from, valid_to";
+
 async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<DuckDBValue[][]> {
   return (await conn.runAndReadAll(sql, params)).getRows();
 }
@@ -23,7 +25,8 @@ async function count(conn: DuckDBConnection, sql: string, params: DuckDBValue[] 
  * state, and everything is applied in one transaction: the release row, new datasets and series, the closing
  * (valid_to) of rows whose value or flags changed or that the release no longer holds, and the new versions.
  * Throws InputError for a dimension list that differs from the one fixed by the dataset's first release, a
- * retrieval time before the newest release's, a duplicate, or bad content; any error (including one from the batches iterator) leaves the store as it was.
+ * retrieval time before the newest release's, a duplicate, or bad content; any error (including one from the
+ * batches iterator) leaves the store as it was.
  */
 export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): Promise<LoadResult> {
   const { dataset } = input;
@@ -105,9 +108,10 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
      SELECT idx, series_key, id IS NULL AS is_new,
        coalesce(id, (SELECT coalesce(max(id), 0) FROM series) + row_number() OVER (PARTITION BY id IS NULL ORDER BY idx))::INTEGER AS series_id
      FROM known`, [id]);
+  const dimColumns = Array.from({ length: maxDimensions }, (_, i) => `dim${i + 1}`).join(", ");
   const dims = Array.from({ length: maxDimensions }, (_, i) => `parts[${i + 1}]`).join(", ");
   await conn.run(
-    `INSERT INTO series SELECT series_id, $1, series_key, ${dims}
+    `INSERT INTO series (id, dataset, series_key, ${dimColumns}) SELECT series_id, $1, series_key, ${dims}
      FROM (SELECT series_id, series_key, string_split(series_key, '.') AS parts FROM temp.stage_map WHERE is_new ORDER BY series_id)`,
     [id]);
 
@@ -120,7 +124,7 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
      SELECT idx, period, CAST(period_start AS DATE) AS period_start, period_kind::UTINYINT AS period_kind, id IS NULL AS is_new,
        coalesce(id, (SELECT coalesce(max(id), 0) FROM periods) + row_number() OVER (PARTITION BY id IS NULL ORDER BY idx))::INTEGER AS period_id
      FROM known`);
-  await conn.run(`INSERT INTO periods SELECT period_id, period, period_start, period_kind FROM temp.period_map WHERE is_new ORDER BY period_id`);
+  await conn.run(`INSERT INTO periods (id, period, period_start, period_kind) SELECT period_id, period, period_start, period_kind FROM temp.period_map WHERE is_new ORDER BY period_id`);
 
   const incoming = `SELECT m.series_id, p.period_id, CASE WHEN o.fmiss % 2 = 1 THEN NULL ELSE o.value END AS value, f.flags
     FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx JOIN temp.period_map p ON p.idx = o.pidx
@@ -129,7 +133,8 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
   let changed = 0;
   let removed = 0;
   if (isNew) {
-    await conn.run(`INSERT INTO observations SELECT *, ${releaseId}, NULL FROM (${incoming})`);
+    await conn.run(`INSERT INTO observations (${observationColumns})
+      SELECT series_id, period_id, value, flags, ${releaseId}, NULL FROM (${incoming})`);
     added = observations;
   } else {
     await conn.run(
@@ -152,7 +157,7 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
        FROM (SELECT old_series_id, old_period_id FROM temp.changes WHERE old_series_id IS NOT NULL) c
        WHERE observations.valid_to IS NULL AND observations.series_id = c.old_series_id AND observations.period_id = c.old_period_id`);
     await conn.run(
-      `INSERT INTO observations
+      `INSERT INTO observations (${observationColumns})
        SELECT series_id, period_id, value, flags, ${releaseId}, NULL FROM temp.changes
        WHERE series_id IS NOT NULL ORDER BY series_id, period_id`);
   }

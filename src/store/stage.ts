@@ -53,7 +53,7 @@ export async function stageObservations(
   const chunk = DuckDBDataChunk.create([INTEGER, INTEGER, INTEGER, DOUBLE]);
   const sidx = new Int32Array(chunkRows);
   const pidx = new Int32Array(chunkRows);
-  const fidx = new Int32Array(chunkRows);
+  const fmiss = new Int32Array(chunkRows);
   const values = new Float64Array(chunkRows);
   let filled = 0;
   let staged = 0;
@@ -65,7 +65,7 @@ export async function stageObservations(
     for (let r = 0; r < filled; r++) {
       vs.setItem(r, sidx[r] as number);
       vp.setItem(r, pidx[r] as number);
-      vf.setItem(r, fidx[r] as number);
+      vf.setItem(r, fmiss[r] as number);
       vv.setItem(r, values[r] as number);
     }
     vs.flush(); vp.flush(); vf.flush(); vv.flush();
@@ -140,7 +140,7 @@ export async function stageObservations(
         pidx[filled] = p;
         // A missing value is coded in fmiss (flags index x 2 + 1) rather than as a NULL in the value column: a
         // vector with NULLs makes every later write go through the validity bitmask, which is several times slower.
-        fidx[filled] = o.value === null ? f * 2 + 1 : f * 2;
+        fmiss[filled] = o.value === null ? f * 2 + 1 : f * 2;
         values[filled] = o.value ?? 0;
         filled++;
         if (filled === chunkRows) flush();

@@ -91,7 +91,8 @@ function describe(e: ItsEffect, what: string, unit: string): string {
  * Epidemiol 46. Matches R lm(y ~ time + post + since [+ factor(season)]) or glm(..., family = poisson) with
  * lmtest::coeftest(fit, vcov = sandwich::NeweyWest(fit, lag = L, prewhite = FALSE)). Throws
  * InsufficientDataError when fewer than 3 observations lie on either side of the intervention or n does not
- * exceed the number of coefficients, MigmonError for an intervention index outside the series.
+ * exceed the number of coefficients, MigmonError for an intervention index outside the series or malformed seasonal
+ * options, RankDeficientError when a season never occurs.
  */
 export function interruptedTimeSeries(y: Float64Array, options: ItsOptions): ItsResult {
   const series = options.series ?? "y";
@@ -106,6 +107,13 @@ export function interruptedTimeSeries(y: Float64Array, options: ItsOptions): Its
   const before = positions.filter((i) => i < k0).length;
   if (before < 3) throw new InsufficientDataError("its", `${series} before the intervention`, before, 3);
   if (n - before < 3) throw new InsufficientDataError("its", `${series} from the intervention on`, n - before, 3);
+  const seasonal = options.seasonal;
+  if (
+    seasonal !== undefined &&
+    !(Number.isInteger(seasonal.frequency) && seasonal.frequency >= 2 && Number.isInteger(seasonal.firstSeason) && seasonal.firstSeason >= 1 && seasonal.firstSeason <= seasonal.frequency)
+  ) {
+    throw new MigmonError(`its: seasonal terms need a whole frequency of at least 2 and a first season in 1..frequency, got ${seasonal.frequency} and ${seasonal.firstSeason}`);
+  }
   const model = options.model ?? "gaussian";
   const lag = options.lag ?? Math.floor(4 * (n / 100) ** (2 / 9));
   const { columns, names } = buildDesign(positions, k0, options.seasonal);

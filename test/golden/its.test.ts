@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { interruptedTimeSeries } from "../../src/analysis/interruptedTimeSeries.ts";
 import { dropMissing } from "../../src/analysis/missing.ts";
-import { InsufficientDataError } from "../../src/core/index.ts";
+import { fitPoissonGlm } from "../../src/analysis/poissonGlm.ts";
+import { InsufficientDataError, MigmonError } from "../../src/core/index.ts";
 import { expectAllClose, expectClose } from "./expectClose.ts";
 import { readGolden } from "./goldenFile.ts";
 
@@ -77,8 +78,7 @@ test("interruptedTimeSeries(y, {interventionIndex}) recovers a planted level and
   assert.ok(r.levelChange.p < 0.001);
 });
 
-test("fitPoissonGlm(y, x) matches R glm(family = poisson) deviance, AIC and iteration count on the ITS cases", async () => {
-  const { fitPoissonGlm } = await import("../../src/analysis/poissonGlm.ts");
+test("fitPoissonGlm(y, x) matches R glm(family = poisson) deviance, AIC and iteration count on the ITS cases", () => {
   for (const c of golden.cases.filter((k) => k.model === "poisson")) {
     const y = dropMissing(c.y).columns[0];
     const n = y.length;
@@ -100,4 +100,9 @@ test("fitPoissonGlm(y, x) matches R glm(family = poisson) deviance, AIC and iter
     expectClose(fit.deviance, c.expected.deviance as number, 1e-6, `${c.name}: deviance`);
     expectClose(fit.aic, c.expected.aic as number, 1e-6, `${c.name}: AIC`);
   }
+});
+
+test("interruptedTimeSeries(y, {seasonal}) throws MigmonError for a first season outside 1..frequency", () => {
+  const y = Float64Array.from({ length: 40 }, (_, i) => i);
+  assert.throws(() => interruptedTimeSeries(y, { interventionIndex: 20, seasonal: { frequency: 12, firstSeason: 13 } }), MigmonError);
 });

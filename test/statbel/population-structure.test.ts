@@ -10,6 +10,8 @@ const parsed2015 = (async () => {
   const table = await parsePopulationStructure(statbelInput("TF_SOC_POP_STRUCT_2015.txt.gz"));
   return { table, observations: await collect(table) };
 })();
+// The tests that await it report a failure; this only keeps it from counting as an unhandled rejection first.
+parsed2015.catch(() => undefined);
 
 test("parsePopulationStructure(TF_SOC_POP_STRUCT_2015) sums to 11,209,044 residents of whom 1,255,286 non-Belgians", async () => {
   // Independent sums by a plain split of the same file (same as:

@@ -1,0 +1,58 @@
+import type { Catalogue } from "./en.ts";
+
+/** The Dutch catalogue (Belgian usage); same keys and placeholders as en.ts. */
+export const nl: Catalogue = {
+  "app.name": "Migration Monitor",
+
+  "column.geo": "Gebied",
+  "column.period": "Periode",
+  "column.value": "Waarde",
+  "column.flags": "Vlaggen",
+  "column.lower": "Ondergrens",
+  "column.upper": "Bovengrens",
+  "column.notes": "Opmerkingen",
+  "column.source": "Bron",
+
+  "sheet.data": "Gegevens",
+  "sheet.definitions": "Definities",
+  "sheet.citation": "Bronvermelding",
+
+  "label.indicator": "Indicator",
+  "label.title": "Titel",
+  "label.definition": "Definitie",
+  "label.unit": "Eenheid",
+  "label.breaks": "Breuken in de definitie",
+  "label.qualityNotes": "Kwaliteitsopmerkingen",
+  "label.flagsUsed": "Gebruikte vlaggen",
+  "label.asOf": "Zoals gepubliceerd op",
+  "label.latest": "laatste releases",
+  "label.none": "geen",
+  "label.notes": "Opmerkingen",
+  "label.source": "Bron",
+  "label.citation": "Bronvermelding",
+  "label.dataset": "Dataset",
+  "label.datasetTitle": "Titel van de dataset",
+  "label.release": "Release",
+  "label.sourceUpdated": "Bijgewerkt door de uitgever",
+  "label.retrieved": "Opgehaald op",
+  "label.licence": "Licentie",
+  "label.query": "Query",
+
+  "flag.b": "breuk in de tijdreeks",
+  "flag.c": "vertrouwelijk",
+  "flag.d": "afwijkende definitie",
+  "flag.e": "geschat",
+  "flag.f": "prognose",
+  "flag.n": "niet significant",
+  "flag.p": "voorlopig",
+  "flag.r": "herzien",
+  "flag.s": "schatting van Eurostat",
+  "flag.u": "lage betrouwbaarheid",
+  "flag.z": "niet van toepassing",
+
+  "citation.sentence": "Bron: {sources}; berekend door {app}, indicator {indicator}.",
+  "citation.sentenceAsOf": "Bron: {sources}; berekend door {app}, indicator {indicator}, zoals gepubliceerd op {asOf}.",
+  "citation.join": "; ",
+  "citation.release": "{publisher}, {dataset} (release {release} van {updated}, opgehaald op {retrieved})",
+  "citation.releaseUndated": "{publisher}, {dataset} (release {release}, opgehaald op {retrieved})",
+};

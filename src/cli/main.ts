@@ -8,6 +8,8 @@ import { registerReleasesCommand } from "./commands/releases.ts";
 import { registerQueryCommand } from "./commands/query.ts";
 import { registerDiffCommand } from "./commands/diff.ts";
 import { registerUpdateCommand } from "./commands/update.ts";
+import { registerEventsCommand } from "./commands/events.ts";
+import { registerAnalyseCommand } from "./commands/analyse.ts";
 
 /** Every command of `migmon`, in the order `--help` lists them. */
 export const commands: readonly RegisterCommand[] = [
@@ -18,6 +20,8 @@ export const commands: readonly RegisterCommand[] = [
   registerReleasesCommand,
   registerQueryCommand,
   registerDiffCommand,
+  registerEventsCommand,
+  registerAnalyseCommand,
 ];
 
 /** Builds the program with all commands; commander's exits are turned into exceptions so tests can run it. */

@@ -28,7 +28,7 @@ describe("migmon command line", () => {
   it("migmon --help lists every command and each command has its own --help", async () => {
     const top = await runCli(["--help"], env);
     assert.equal(top.code, 0);
-    const names = ["sources", "update", "ingest", "datasets", "releases", "query", "diff"];
+    const names = ["sources", "update", "ingest", "datasets", "releases", "query", "diff", "events", "analyse"];
     assert.equal(commands.length, names.length);
     for (const name of names) {
       assert.match(top.stdout, new RegExp(`\\b${name}\\b`));

@@ -4,7 +4,7 @@ import type { WideTableSpec } from "./wideTable.ts";
 
 const rPackage = { year: "Year", asylum: "CountryAsylumCode", origin: "CountryOriginCode" } as const;
 
-/** End-year population by type (R package `end_year_population_totals`): asylum.origin.poptype. */
+/** End-year population by type (R package `end_year_population_totals`): geo.origin.poptype. */
 export const populationTotalsSpec: WideTableSpec = {
   datasetCode: "POPULATION",
   ...rPackage,
@@ -37,7 +37,7 @@ export const populationDownloadSpec: WideTableSpec = {
   ],
 };
 
-/** Asylum applications: asylum.origin.procedure (G/U/J).apptype (UNHCR's code).unit (C cases, P persons). */
+/** Asylum applications: geo.origin.procedure (G/U/J).apptype (UNHCR's code).unit (C cases, P persons). */
 export const asylumApplicationsSpec: WideTableSpec = {
   datasetCode: "ASYLUM_APPLICATIONS",
   ...rPackage,
@@ -46,7 +46,7 @@ export const asylumApplicationsSpec: WideTableSpec = {
   measures: [["NumberApplications", []]],
 };
 
-/** Asylum decisions: asylum.origin.procedure.dectype.unit.outcome (REC, CPX, CLOSED, REJ, TOTAL). */
+/** Asylum decisions: geo.origin.procedure.dectype.unit.outcome (REC, CPX, CLOSED, REJ, TOTAL). */
 export const asylumDecisionsSpec: WideTableSpec = {
   datasetCode: "ASYLUM_DECISIONS",
   ...rPackage,
@@ -55,7 +55,7 @@ export const asylumDecisionsSpec: WideTableSpec = {
   measures: [["Recognized", ["REC"]], ["ComplementaryProtection", ["CPX"]], ["OtherwiseClosed", ["CLOSED"]], ["Rejected", ["REJ"]], ["TotalDecided", ["TOTAL"]]],
 };
 
-/** Durable solutions: asylum.origin.solution (RST resettlement, NAT naturalisation, RET returns, RDP returned IDPs). */
+/** Durable solutions: geo.origin.solution (RST resettlement, NAT naturalisation, RET returns, RDP returned IDPs). */
 export const solutionsSpec: WideTableSpec = {
   datasetCode: "SOLUTIONS",
   ...rPackage,
@@ -68,7 +68,7 @@ const ageBands = [["04", "Y0-4"], ["511", "Y5-11"], ["1217", "Y12-17"], ["1859",
 const sexes = [["Female", "F"], ["Male", "M"]] as const;
 
 /**
- * Demographics: asylum.origin.poptype.sex.age, summed over location, urban/rural and accommodation type.
+ * Demographics: geo.origin.poptype.sex.age, summed over location, urban/rural and accommodation type.
  * UNHCR writes 0 where no sex or age breakdown was reported; those cells are null (see MissingBreakdown).
  */
 export const demographicsSpec: WideTableSpec = {

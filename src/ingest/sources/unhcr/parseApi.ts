@@ -48,7 +48,7 @@ const typeOfField = [
 
 /**
  * Parses pages of the UNHCR refugee-statistics API population endpoint, one JSON page per line (as the API
- * sends a page and as fetch.ts joins them), into the POPULATION dataset keyed asylum.origin.poptype (`-` is all
+ * sends a page and as fetch.ts joins them), into the POPULATION dataset keyed geo.origin.poptype (`-` is all
  * origins -> TOTAL). Country codes are read from `coa_iso`/`coo_iso` (asked with cf_type=ISO), else `coa`/`coo`.
  * A count given as `-` or null is a missing value; a field the API leaves out gives no observation. Throws
  * InputError (line = page) for a line that is not such a page or a bad count, UnknownCodesError listing every
@@ -56,7 +56,7 @@ const typeOfField = [
  */
 export async function parseUnhcrApiPopulation(input: ParseInput): Promise<ParsedTable> {
   return {
-    header: { dimensions: ["asylum", "origin", "poptype"], sourceUpdatedAt: null, datasetCode: "POPULATION" },
+    header: { dimensions: ["geo", "origin", "poptype"], sourceUpdatedAt: null, datasetCode: "POPULATION" },
     batches: apiBatches(input),
   };
 }

@@ -9,14 +9,14 @@ import { mapPopStatsName, monthNumbers } from "./codes.ts";
 /**
  * Parses the old UNHCR PopStats export of monthly asylum applications: no header, five columns (country of
  * asylum name, origin name, year, English month name, value), names with commas quoted, `*` for a value
- * suppressed to protect small counts -> value null with flag c. Observations are keyed asylum.origin with
+ * suppressed to protect small counts -> value null with flag c. Observations are keyed geo.origin with
  * monthly periods; rows that fall in one cell (the two US agencies) are added up, a suppressed part makes the
  * cell null and c. Throws InputError (line) for a malformed row or month, UnknownCodesError listing every name
  * that maps nowhere, while the batches are read.
  */
 export async function parseUnhcrPopStatsMonthly(input: ParseInput): Promise<ParsedTable> {
   return {
-    header: { dimensions: ["asylum", "origin"], sourceUpdatedAt: null, datasetCode: "ASYLUM_SEEKERS_MONTHLY" },
+    header: { dimensions: ["geo", "origin"], sourceUpdatedAt: null, datasetCode: "ASYLUM_SEEKERS_MONTHLY" },
     batches: popStatsBatches(input),
   };
 }

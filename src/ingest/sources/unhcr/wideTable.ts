@@ -32,13 +32,13 @@ export interface WideTableSpec {
 }
 
 /**
- * Parses a UNHCR wide table (CSV, plain or gzipped) into observations keyed asylum.origin.<keys>.<measure
+ * Parses a UNHCR wide table (CSV, plain or gzipped) into observations keyed geo.origin.<keys>.<measure
  * dimensions>. Rows that repeat a key are parts of one cell (the R package dropped the column that told them
  * apart) and are added up; a cell with an unknown part is null. Reads the whole input before the first batch.
  * Throws InputError (line) for a malformed row, UnknownCodesError listing every country code that maps nowhere.
  */
 export function parseWideTable(spec: WideTableSpec, input: ParseInput): ParsedTable {
-  const dimensions = ["asylum", "origin", ...spec.keys.map(([, d]) => d), ...spec.measureDimensions];
+  const dimensions = ["geo", "origin", ...spec.keys.map(([, d]) => d), ...spec.measureDimensions];
   return { header: { dimensions, sourceUpdatedAt: null, datasetCode: spec.datasetCode }, batches: wideTableBatches(spec, input) };
 }
 

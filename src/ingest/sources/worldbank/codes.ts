@@ -6,7 +6,8 @@ import { iso2FromAlpha3 } from "../international/countryCodes.ts";
  * - `CHI` (Channel Islands: Guernsey and Jersey together, UN M49 830) -> `CHANNEL_ISLANDS`;
  * - `ANT` (Netherlands Antilles, dissolved 2010; its withdrawn ISO code) -> `AN`;
  * - aggregates: `WLD` (World) -> `WORLD`, `EUU` (European Union, current members) -> `EU27_2020`,
- *   `EMU` (Euro area) -> `EA`, `OED` (OECD members) -> `OECD`.
+ *   `EMU` (Euro area, its current 20 members for every year, as Eurostat's fixed composition) -> `EA20`,
+ *   `OED` (OECD members) -> `OECD`.
  * Other World Bank aggregates (regions, income groups) map nowhere: ask for countries, or add them here.
  */
 export const worldBankGroups: ReadonlyMap<string, string> = new Map([
@@ -15,7 +16,7 @@ export const worldBankGroups: ReadonlyMap<string, string> = new Map([
   ["ANT", "AN"],
   ["WLD", "WORLD"],
   ["EUU", "EU27_2020"],
-  ["EMU", "EA"],
+  ["EMU", "EA20"],
   ["OED", "OECD"],
 ]);
 

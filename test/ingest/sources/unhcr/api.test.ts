@@ -13,7 +13,7 @@ const pages = fixture("api_population_BEL_2021-2022_page1.json") + fixture("api_
 describe("UNHCR refugee-statistics API (hand-made fixtures, see test/fixtures/unhcr/README.md)", () => {
   it("parseUnhcrApiPopulation(two pages) keys all origins (`-`) as TOTAL and reads numbers given as strings", async () => {
     const table = await parseUnhcrApiPopulation(textInput("api.json", pages));
-    assert.deepEqual(table.header.dimensions, ["asylum", "origin", "poptype"]);
+    assert.deepEqual(table.header.dimensions, ["geo", "origin", "poptype"]);
     const observations = await collect(table);
     assert.equal(observations.length, 2 * 9);
     const value = (series: string, period: string) => observations.find((o) => o.series === series && o.period === period)?.value;

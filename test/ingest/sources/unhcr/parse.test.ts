@@ -25,7 +25,7 @@ const inBelgium = (year: string, suffix: string) => (o: Observation) => o.series
 describe("UNHCR R-package tables", () => {
   it("parseUnhcrPopulationTotals(real file) gives the refugee population in Belgium at the end of 2022: 127,831", async () => {
     const table = await parseUnhcrPopulationTotals(sharedDataInput("unhcr/unhcr_end_year_population_totals_1951-2022.csv.gz"));
-    assert.deepEqual(table.header.dimensions, ["asylum", "origin", "poptype"]);
+    assert.deepEqual(table.header.dimensions, ["geo", "origin", "poptype"]);
     const observations = await collect(table);
     // 120,261 rows, no repeated key, 7 population types each
     assert.equal(observations.length, 120261 * 7);

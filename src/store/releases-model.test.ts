@@ -64,7 +64,7 @@ function expectedDiff(a: Content, b: Content): string[] {
   return out;
 }
 
-test("loadRelease, query({release}) and diff(a, b) agree with an in-memory model over random release sequences", async () => {
+test("loadRelease, query({release}), query({asOf}) and diff(a, b) agree with an in-memory model over random release sequences", async () => {
   await fc.assert(fc.asyncProperty(fc.array(release, { minLength: 1, maxLength: 4 }), async (cellsPerRelease) => {
     const store = await openDuckDbStore(":memory:");
     try {
@@ -79,6 +79,10 @@ test("loadRelease, query({release}) and diff(a, b) agree with an in-memory model
         const got = (await store.query({ dataset: migrDataset.id, release: ids[k] as ReleaseId }))
           .map((o) => `${o.series} ${o.period} ${o.value} ${o.flags} r${o.release}`);
         assert.deepEqual(got, expectedState(releases, ids, k), `state of release ${k + 1}`);
+        // Release k was retrieved at midnight starting day k + 1: as of that day it is the newest.
+        const asOf = (await store.query({ dataset: migrDataset.id, asOf: `2024-01-${String(k + 1).padStart(2, "0")}` }))
+          .map((o) => `${o.series} ${o.period} ${o.value} ${o.flags} r${o.release}`);
+        assert.deepEqual(asOf, got, `as of day ${k + 1}`);
       }
       const last = releases.length - 1;
       assert.deepEqual((await store.query({ dataset: migrDataset.id })).map((o) => `${o.series} ${o.period} ${o.value} ${o.flags} r${o.release}`),

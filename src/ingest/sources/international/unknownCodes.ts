@@ -1,20 +1,29 @@
 import { UnknownCodeError } from "../../../core/index.ts";
 
 /**
- * Codes of one dimension that no code list knows, each with the first line it was seen on. The message lists
- * every code with that line (`unknown origin codes "XYZ" (line 12), "QQQ" (line 40) in f.csv line 12`);
- * `codes` holds them all in order of appearance and `firstLines` maps each to its line.
+ * Codes that no code list knows, by dimension, each with the first line it was seen on. The message lists every
+ * code of every dimension with that line (`unknown origin codes "XYZ" (line 12), "QQQ" (line 40); unknown sex code
+ * "x" (line 7) in f.csv line 7`); `dimension` names the dimensions, `codes` holds all the codes in order of
+ * dimension then appearance, `byDimension` the lines.
  */
 export class UnknownCodesError extends UnknownCodeError {
+  readonly byDimension: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The first line of each code (of the first dimension that has it). */
   readonly firstLines: ReadonlyMap<string, number>;
-  constructor(source: string, dimension: string, firstLines: ReadonlyMap<string, number>) {
-    const codes = [...firstLines.keys()];
-    const first = Math.min(...firstLines.values());
-    super(source, dimension, codes, first);
+  constructor(source: string, byDimension: ReadonlyMap<string, ReadonlyMap<string, number>>) {
+    const codes = [...byDimension.values()].flatMap((lines) => [...lines.keys()]);
+    const first = Math.min(...[...byDimension.values()].flatMap((lines) => [...lines.values()]));
+    super(source, [...byDimension.keys()].join(" and "), codes, first);
+    this.byDimension = byDimension;
+    const firstLines = new Map<string, number>();
+    for (const lines of byDimension.values()) for (const [code, line] of lines) if (!firstLines.has(code)) firstLines.set(code, line);
     this.firstLines = firstLines;
-    const label = codes.length === 1 ? "code" : "codes";
-    const listed = codes.map((c) => `${JSON.stringify(c)} (line ${firstLines.get(c)})`).join(", ");
-    this.message = `unknown ${dimension} ${label} ${listed} in ${source} line ${first}`;
+    const parts = [...byDimension].map(([dimension, lines]) => {
+      const label = lines.size === 1 ? "code" : "codes";
+      const listed = [...lines].map(([code, line]) => `${JSON.stringify(code)} (line ${line})`).join(", ");
+      return `unknown ${dimension} ${label} ${listed}`;
+    });
+    this.message = `${parts.join("; ")} in ${source} line ${first}`;
   }
 }
 
@@ -45,16 +54,26 @@ export class CodeMapper {
     return null;
   }
 
+  /** The codes seen so far that map nowhere, each with its first line. */
+  unknownCodes(): ReadonlyMap<string, number> {
+    return this.unknown;
+  }
+
   /** Throws UnknownCodesError listing every unknown code seen so far, with its first line; else does nothing. */
   throwIfUnknown(source: string): void {
-    if (this.unknown.size > 0) throw new UnknownCodesError(source, this.dimension, this.unknown);
+    throwIfAnyUnknown(source, [this]);
   }
 }
 
 /**
- * Throws the UnknownCodesError of the first mapper (in the order given) that saw unknown codes, so that all the
- * unknown codes of that dimension are listed.
+ * Throws one UnknownCodesError listing the unknown codes of every mapper (in the order given) that saw any, so
+ * that a user sees all of them at once; does nothing when every code was known.
  */
 export function throwIfAnyUnknown(source: string, mappers: readonly CodeMapper[]): void {
-  for (const mapper of mappers) mapper.throwIfUnknown(source);
+  const byDimension = new Map<string, ReadonlyMap<string, number>>();
+  for (const mapper of mappers) {
+    const unknown = mapper.unknownCodes();
+    if (unknown.size > 0) byDimension.set(mapper.dimension, new Map(unknown));
+  }
+  if (byDimension.size > 0) throw new UnknownCodesError(source, byDimension);
 }

@@ -78,21 +78,22 @@ describe("UN DESA codes", () => {
 });
 
 describe("UN DESA bad input", () => {
-  it("parseMigrantStock(input with unknown ISO3 codes) throws UnknownCodesError listing every code with its first line", async () => {
+  it("parseMigrantStock(input with unknown ISO3 codes) throws UnknownCodesError listing every code of every dimension with its first line", async () => {
     const text = `${header}"BEL",2020,"QQQ","female",5,1,0,0,0\n"BEL",2020,"FRA","male",5,1,0,0,0\n"ZZZ",2020,"QQQ","male",7,1,0,0,0\n"BEL",2020,"WWW","male",7,1,0,0,0\n`;
     const table = await parseMigrantStock(textInput("ims.csv", text));
     await assert.rejects(collect(table), (e: unknown) => {
       assert.ok(e instanceof UnknownCodeError && e instanceof UnknownCodesError);
-      assert.equal(e.dimension, "destination");
-      assert.deepEqual(e.codes, ["ZZZ"]);
-      assert.equal(e.line, 4);
+      assert.equal(e.dimension, "destination and origin");
+      assert.deepEqual(e.codes, ["ZZZ", "QQQ", "WWW"]);
+      assert.equal(e.line, 2);
+      assert.deepEqual([...e.firstLines.entries()], [["ZZZ", 4], ["QQQ", 2], ["WWW", 5]]);
+      assert.equal(e.message, 'unknown destination code "ZZZ" (line 4); unknown origin codes "QQQ" (line 2), "WWW" (line 5) in ims.csv line 2');
       return true;
     });
     const origins = await parseMigrantStock(textInput("ims.csv", text.replace('"ZZZ"', '"BEL"')));
     await assert.rejects(collect(origins), (e: unknown) => {
       assert.ok(e instanceof UnknownCodesError);
-      assert.deepEqual(e.codes, ["QQQ", "WWW"]);
-      assert.deepEqual([...e.firstLines.entries()], [["QQQ", 2], ["WWW", 5]]);
+      assert.equal(e.dimension, "origin");
       assert.equal(e.message, 'unknown origin codes "QQQ" (line 2), "WWW" (line 5) in ims.csv line 2');
       return true;
     });

@@ -58,7 +58,7 @@ describe("World Bank bad input", () => {
     const text = '"geo","var","t","v"\n"BEL","unem",2022,5.57\n"QQQ","unem",2022,1\n"BEL","nope",2022,1\n"ZZZ","pop",2022,1\n';
     await assert.rejects(collect(await parseWdiTable(textInput("wdi.csv", text))), (e: unknown) => {
       assert.ok(e instanceof UnknownCodesError);
-      assert.equal(e.message, 'unknown economy codes "QQQ" (line 3), "ZZZ" (line 5) in wdi.csv line 3');
+      assert.equal(e.message, 'unknown economy codes "QQQ" (line 3), "ZZZ" (line 5); unknown indicator code "nope" (line 4) in wdi.csv line 3');
       return true;
     });
   });

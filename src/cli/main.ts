@@ -8,6 +8,9 @@ import { registerReleasesCommand } from "./commands/releases.ts";
 import { registerQueryCommand } from "./commands/query.ts";
 import { registerDiffCommand } from "./commands/diff.ts";
 import { registerUpdateCommand } from "./commands/update.ts";
+import { registerIndicatorsCommand } from "./commands/indicators.ts";
+import { registerIndicatorCommand } from "./commands/indicator.ts";
+import { registerCompareCommand } from "./commands/compare.ts";
 import { registerEventsCommand } from "./commands/events.ts";
 import { registerAnalyseCommand } from "./commands/analyse.ts";
 
@@ -22,6 +25,9 @@ export const commands: readonly RegisterCommand[] = [
   registerDiffCommand,
   registerEventsCommand,
   registerAnalyseCommand,
+  registerIndicatorsCommand,
+  registerIndicatorCommand,
+  registerCompareCommand,
 ];
 
 /** Builds the program with all commands; commander's exits are turned into exceptions so tests can run it. */

@@ -1,0 +1,57 @@
+import type { Command } from "commander";
+import { computeIndicator } from "../../indicators/engine.ts";
+import type { EngineContext } from "../../indicators/engine.ts";
+import { municipalityWithParents, readComparisonSet, similarMunicipalities } from "../../indicators/comparison.ts";
+import type { MunicipalityFeatures } from "../../indicators/comparison.ts";
+import type { CliContext } from "../context.ts";
+import { engineContext } from "../indicator/engineContext.ts";
+import { indicatorFormats, writeResult } from "../indicator/writeResult.ts";
+import { withStore } from "../open-store.ts";
+import { parseAsOf, parseLanguage, parsePeriodOption } from "../options.ts";
+
+/**
+ * A municipality, its arrondissement, province, region and Belgium, then its k most similar municipalities by
+ * population and share of non-Belgians on the latest 1 January both are known (comparison.ts).
+ */
+async function municipalitySet(ctx: EngineContext, code: string, k: number): Promise<string[]> {
+  const [population, share] = await Promise.all([
+    computeIndicator(ctx, "population", { level: "municipality" }),
+    computeIndicator(ctx, "share_non_belgian", { level: "municipality" }),
+  ]);
+  const latest = population.values.filter((v) => v.geo === code && v.value !== null).map((v) => v.period).sort().at(-1);
+  const features = new Map<string, MunicipalityFeatures>();
+  const shares = new Map(share.values.filter((v) => v.period === latest).map((v) => [v.geo, v.value]));
+  for (const v of population.values) {
+    const s = shares.get(v.geo);
+    if (v.period === latest && v.value !== null && v.value > 0 && s !== undefined && s !== null) features.set(v.geo, { population: v.value, shareNonNationals: s });
+  }
+  return [...municipalityWithParents(ctx.geography, code), ...similarMunicipalities(code, features, k)];
+}
+
+/** `migmon compare <id> --set ...`: one indicator for a comparison set, side by side. */
+export function registerCompareCommand(program: Command, context: CliContext): void {
+  program
+    .command("compare")
+    .description("compute one indicator for a comparison set: flanders-belgium-europe, municipality:<REFNIS>[:k] or codes")
+    .argument("<id>", "indicator id")
+    .requiredOption("--set <set>", "flanders-belgium-europe (BE2 BE1 BE3 BE NL FR DE LU EU27_2020), municipality:<REFNIS>[:k] (with its arrondissement, province, region, Belgium and k similar municipalities, default 5) or comma-separated codes")
+    .option("--from <period>", "first period")
+    .option("--to <period>", "last period")
+    .option("--as-of <date>", "as published on this date")
+    .option("--lang <lang>", "language of exported texts: nl, fr or en", "en")
+    .option("--format <format>", `${indicatorFormats.join(", ")} (default: table on a terminal, csv otherwise)`)
+    .option("--out <file>", "write to this file instead of stdout")
+    .action(async (id: string, o: { set: string; from?: string; to?: string; asOf?: string; lang: string; format?: string; out?: string }) => {
+      const lang = parseLanguage(o.lang);
+      const set = readComparisonSet(o.set);
+      const from = parsePeriodOption("--from", o.from);
+      const to = parsePeriodOption("--to", o.to);
+      const asOf = parseAsOf(o.asOf);
+      const result = await withStore(context, async (store) => {
+        const ctx = await engineContext(store);
+        const geos = set.kind === "codes" ? set.codes : await municipalitySet(ctx, set.code, set.k);
+        return computeIndicator(ctx, id, { geos, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}) });
+      });
+      await writeResult(context, result, o.format, lang, o.out);
+    });
+}

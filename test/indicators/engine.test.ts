@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { DatasetId, Observation, Period, SeriesKey } from "../../src/core/index.ts";
+import { NotSummableError } from "../../src/indicators/aggregation.ts";
+import { parseIndicatorCatalogue } from "../../src/indicators/catalogue.ts";
+import { computeIndicator } from "../../src/indicators/engine.ts";
+import type { EngineContext } from "../../src/indicators/engine.ts";
+import { Geography } from "../../src/reference/geography.ts";
+import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
+import type { Store } from "../../src/store/store.ts";
+
+// A small geography: Belgium > region 02000 > arrondissement 11000 > municipalities 11001, 11002, 11003;
+// 11003 merged into 11002 on 2019-01-01.
+const name = (n: string) => ({ nl: n, fr: n });
+const geography = new Geography([
+  { code: "BE", level: "country", validFrom: null, validTo: null, name: name("België"), parent: null },
+  { code: "02000", level: "region", validFrom: null, validTo: null, name: name("Vlaams Gewest"), parent: "BE" },
+  { code: "11000", level: "arrondissement", validFrom: null, validTo: null, name: name("Arr"), parent: "02000" },
+  { code: "11001", level: "municipality", validFrom: null, validTo: null, name: name("A"), parent: "11000" },
+  { code: "11002", level: "municipality", validFrom: null, validTo: null, name: name("B"), parent: "11000" },
+  { code: "11003", level: "municipality", validFrom: null, validTo: "2019-01-01", name: name("C"), parent: "11000" },
+], [{ oldCode: "11003", newCode: "11002", date: "2019-01-01", relationship: "merged", transfer: "whole" }],
+[{ code: "02000", unitValidFrom: null, version: "2016", nutsCode: "BE2" }]);
+
+const t = (s: string) => ({ nl: s, fr: s, en: s });
+const yaml = (body: string) => new Map([["test.yaml", `indicators:\n${body}`]]);
+const common = (id: string, unit: string) => `- id: ${id}\n  theme: stocks\n  title: ${JSON.stringify(t(id))}\n  short: ${JSON.stringify(t(id))}\n  definition: ${JSON.stringify(t(id))}\n  unit: ${unit}\n`;
+const input = `    - { dataset: "test:pop", geo: refnis, coding: refnis, levels: [municipality], filter: { nationality: [ETR, BEL] }, sum: [nationality], availability: offline }`;
+const catalogue = parseIndicatorCatalogue(yaml(
+  common("pop", "persons") + `  compute:\n    kind: count\n    inputs:\n${input}\n  levels: [municipality, arrondissement, region, country]\n  summable: true\n` +
+  common("etr", "persons") + `  compute:\n    kind: count\n    inputs:\n    - { dataset: "test:pop", geo: refnis, coding: refnis, levels: [municipality], filter: { nationality: [ETR] }, availability: offline }\n  levels: [municipality, arrondissement, region, country]\n  summable: true\n` +
+  common("etr_share", "percent") + `  compute: { kind: share, part: etr, whole: pop }\n  levels: [municipality, arrondissement, region, country]\n  summable: false\n` +
+  common("published_pct", "percent") + `  compute:\n    kind: published\n    inputs:\n${input.replace("sum: [nationality]", "sum: [nationality]")}\n  levels: [municipality, region]\n  summable: false\n`));
+
+const obs = (refnis: string, nat: string, value: number | null, flags = ""): Observation =>
+  ({ series: `${refnis}.${nat}` as SeriesKey, period: "2018-01-01" as Period, value, flags });
+
+describe("computeIndicator (engine) on a small store", () => {
+  let dir: string;
+  let store: Store;
+  let ctx: EngineContext;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "migmon-ind-"));
+    store = await openDuckDbStore(path.join(dir, "s.duckdb"));
+    const rows = [obs("11001", "BEL", 900), obs("11001", "ETR", 100, "p"), obs("11002", "BEL", 1800), obs("11002", "ETR", 200),
+      obs("11003", "BEL", 450), obs("11003", "ETR", 50)];
+    await store.loadRelease({
+      dataset: { id: "test:pop" as DatasetId, publisher: "test", code: "pop", dimensions: ["refnis", "nationality"], title: t("pop"), unit: "persons", frequency: "annual", licence: "test" },
+      checksum: "x", sourceUri: "test", format: "test", retrievedAt: "2026-01-01T00:00:00Z", sourceUpdatedAt: null,
+      batches: (async function* () { yield rows; })(),
+    });
+    ctx = { store, catalogue, geography };
+  });
+  after(async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); });
+
+  it("computeIndicator(count) sums municipalities up to the region with the parts' flags, under a NUTS or REFNIS code", async () => {
+    // 900+100 + 1800+200 + 450+50 = 3500; 11001's ETR count is provisional, so the total is too.
+    const r = await computeIndicator(ctx, "pop", { geos: ["02000", "BE2", "BE"] });
+    assert.deepEqual(r.values.map((v) => [v.geo, v.value, v.flags]), [["02000", 3500, "p"], ["BE2", 3500, "p"], ["BE", 3500, "p"]]);
+    assert.equal(r.provenance.length, 1);
+  });
+
+  it("computeIndicator(share) divides the aggregated counts, never averages shares", async () => {
+    // (100 + 200 + 50) / 3500 x 100 = 10 (the mean of the municipal shares 10, 10, 10 is also 10, so use the arrondissement of two:
+    // 11002 alone: 200 / 2000 x 100 = 10; all: 350 / 3500 = 10) -> check the value and the provisional flag.
+    const r = await computeIndicator(ctx, "etr_share", { geos: ["11000", "11001"] });
+    assert.deepEqual(r.values.map((v) => [v.geo, v.value, v.flags]), [["11000", 10, "p"], ["11001", 10, "p"]]);
+  });
+
+  it("computeIndicator(published percentage) refuses to sum it over areas", async () => {
+    await assert.rejects(computeIndicator(ctx, "published_pct", { geos: ["02000"] }), NotSummableError);
+  });
+
+  it("computeIndicator(count, boundaries 2019) adds a merged municipality into its successor", async () => {
+    // 11002 on 2019 boundaries = 11002 (2000) + 11003 (500) = 2500
+    const r = await computeIndicator(ctx, "pop", { geos: ["11002"], boundaries: 2019 });
+    assert.deepEqual(r.values.map((v) => [v.geo, v.value]), [["11002", 2500]]);
+  });
+});

@@ -8,6 +8,14 @@ test("formatDate(iso, lang) writes the long date in Dutch, French and English", 
   assert.equal(formatDate("2025-03-14", "en"), "14 March 2025");
 });
 
+test("formatDate(first of a month, fr) writes the ordinal 1er; nl and en keep the cardinal", () => {
+  assert.equal(formatDate("2010-01-01", "fr"), "1er janvier 2010");
+  assert.equal(formatDate("2010-01-01", "nl"), "1 januari 2010");
+  assert.equal(formatDate("2010-01-01", "en"), "1 January 2010");
+  // fr-BE short dates follow the CLDR pattern d/MM/yy: no leading zero on the day.
+  assert.equal(formatDate("2010-01-01", "fr", "short"), "1/01/10");
+});
+
 test("formatDate(iso, lang, short) is 14/03/2025 in nl-BE and en-GB and 14/03/25 in fr-BE", () => {
   assert.equal(formatDate("2025-03-14", "nl", "short"), "14/03/2025");
   assert.equal(formatDate("2025-03-14", "en", "short"), "14/03/2025");

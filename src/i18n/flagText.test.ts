@@ -11,7 +11,7 @@ test("flagMeaning(code, lang) is the meaning of a flag in the language", () => {
 
 test("describeFlags(flags, lang) lists code and meaning in canonical order", () => {
   assert.equal(describeFlags("peb", "en"), "b: break in time series, e: estimated, p: provisional");
-  assert.equal(describeFlags("bep", "fr"), "b: rupture de série, e: estimé, p: provisoire");
+  assert.equal(describeFlags("bep", "fr"), "b\u00a0: rupture de série, e\u00a0: estimé, p\u00a0: provisoire");
   assert.equal(describeFlags("", "nl"), "");
 });
 

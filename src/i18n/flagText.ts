@@ -10,13 +10,14 @@ export function flagMeaning(code: FlagCode, lang: Lang): string {
 
 /**
  * The meanings of a flag string as `code: meaning` pairs joined by `, `, in canonical order, e.g. `bep` in en:
- * `b: break in time series, e: estimated, p: provisional`; the empty string for no flag. Throws FlagError (from
+ * `b: break in time series, e: estimated, p: provisional` (French puts a no-break space before the colon); the
+ * empty string for no flag. Throws FlagError (from
  * src/core) for a letter that is not a flag code.
  */
 export function describeFlags(flags: string, lang: Lang): string {
   const canonical = parseFlags(flags);
   return flagCodes
     .filter((code) => canonical.includes(code))
-    .map((code) => `${code}: ${flagMeaning(code, lang)}`)
+    .map((code) => `${code}${t(lang, "text.colon")}${flagMeaning(code, lang)}`)
     .join(", ");
 }

@@ -64,8 +64,9 @@ test("exportXlsx(result, {locale}) puts title, definition, unit, breaks, quality
     assert.ok(texts.includes(meta.unit), `${lang} unit`);
     assert.ok(texts.includes(meta.breaks[0]!.explanation[lang]), `${lang} break`);
     assert.ok(texts.includes(meta.notes[0]![lang]), `${lang} note`);
-    for (const code of ["b", "c", "e", "p", "u"] as const) assert.ok(texts.includes(`${code}: ${t(lang, `flag.${code}`)}`), `${lang} flag ${code}`);
-    assert.ok(!texts.includes(`r: ${t(lang, "flag.r")}`), "a flag no value carries is not listed");
+    const colon = t(lang, "text.colon");
+    for (const code of ["b", "c", "e", "p", "u"] as const) assert.ok(texts.includes(`${code}${colon}${t(lang, `flag.${code}`)}`), `${lang} flag ${code}`);
+    assert.ok(!texts.includes(`r${colon}${t(lang, "flag.r")}`), "a flag no value carries is not listed");
     for (const other of languages.filter((l) => l !== lang)) {
       assert.ok(!texts.includes(meta.definition[other]), `${lang} sheet holds the ${other} definition`);
     }
@@ -73,6 +74,9 @@ test("exportXlsx(result, {locale}) puts title, definition, unit, breaks, quality
   const nlTexts = sheetTexts((await readWorkbook(await exportXlsx(result, { locale: localeOf("nl") }))).getWorksheet("Definities")!);
   assert.ok(nlTexts.includes("1 januari 2010: Ambtshalve schrappingen en herinschrijvingen worden anders geteld."));
   assert.ok(nlTexts.includes("laatste releases"));
+  const frTexts = sheetTexts((await readWorkbook(await exportXlsx(result, { locale: localeOf("fr") }))).getWorksheet("Définitions")!);
+  assert.ok(frTexts.includes("1er janvier 2010\u00a0: Les radiations d’office et réinscriptions sont comptées autrement."));
+  assert.ok(frTexts.includes("p\u00a0: provisoire"));
 });
 
 test("exportXlsx(result, {locale}) cites every dataset and release on the citation sheet", async () => {

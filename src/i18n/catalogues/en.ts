@@ -4,6 +4,7 @@
  */
 export const en = {
   "app.name": "Migration Monitor",
+  "text.colon": ": ",
 
   "column.geo": "Area",
   "column.period": "Period",

@@ -5,6 +5,7 @@ import type { Catalogue } from "./en.ts";
 /** The French catalogue (Belgian usage); same keys and placeholders as en.ts. */
 export const fr: Catalogue = {
   "app.name": "Migration Monitor",
+  "text.colon": "\u00a0: ",
 
   "column.geo": "Zone",
   "column.period": "Période",

@@ -3,6 +3,7 @@ import type { Catalogue } from "./en.ts";
 /** The Dutch catalogue (Belgian usage); same keys and placeholders as en.ts. */
 export const nl: Catalogue = {
   "app.name": "Migration Monitor",
+  "text.colon": ": ",
 
   "column.geo": "Gebied",
   "column.period": "Periode",

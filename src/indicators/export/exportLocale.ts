@@ -9,7 +9,7 @@ export type ExportTextKey =
   | "label.indicator" | "label.title" | "label.definition" | "label.unit" | "label.breaks" | "label.qualityNotes"
   | "label.flagsUsed" | "label.asOf" | "label.latest" | "label.none" | "label.citation" | "label.dataset"
   | "label.datasetTitle" | "label.release" | "label.sourceUpdated" | "label.retrieved" | "label.licence"
-  | "label.query"
+  | "label.query" | "text.colon"
   | `flag.${FlagCode}`;
 
 /**

@@ -26,7 +26,8 @@ function addDataSheet(wb: ExcelJS.Workbook, result: IndicatorResult, rows: reado
   ];
   for (const r of rows) {
     const record: Record<string, string | number | null> = {
-      geo: r.geo, period: r.period, value: r.value, flags: r.flags, lower: r.lower, upper: r.upper, notes: joinNotes(r.notes),
+      geo: r.geo, period: r.period, value: r.value, flags: r.flags === "" ? null : r.flags, lower: r.lower, upper: r.upper,
+      notes: r.notes.length === 0 ? null : joinNotes(r.notes),
     };
     r.breakdown.forEach((code, i) => { record[`breakdown${i}`] = code; });
     ws.addRow(record);
@@ -55,11 +56,11 @@ function addDefinitionsSheet(wb: ExcelJS.Workbook, result: IndicatorResult, rows
   addLabelledRows(ws, locale.text("label.definition"), [indicator.definition[lang]], none);
   addLabelledRows(ws, locale.text("label.unit"), [indicator.unit], none);
   addLabelledRows(ws, locale.text("label.breaks"),
-    indicator.breaks.map((b) => `${locale.formatDate(b.date)}: ${b.explanation[lang]}`), none);
+    indicator.breaks.map((b) => `${locale.formatDate(b.date)}${locale.text("text.colon")}${b.explanation[lang]}`), none);
   addLabelledRows(ws, locale.text("label.qualityNotes"), indicator.notes.map((n) => n[lang]), none);
   const used = new Set(rows.flatMap((r) => [...r.flags]));
   addLabelledRows(ws, locale.text("label.flagsUsed"),
-    flagCodes.filter((c) => used.has(c)).map((c) => `${c}: ${locale.text(`flag.${c}`)}`), none);
+    flagCodes.filter((c) => used.has(c)).map((c) => `${c}${locale.text("text.colon")}${locale.text(`flag.${c}`)}`), none);
   addLabelledRows(ws, locale.text("label.asOf"),
     [result.asOf === null ? locale.text("label.latest") : locale.formatDate(result.asOf)], none);
 }

@@ -4,12 +4,8 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { MigmonError, NotFoundError } from "../core/index.ts";
 
-/** The formats a catalogue entry can name for its live download or its offline copy. */
-export const sourceFormats = [
-  "tsv", "sdmx-csv", "jsonstat", "legacy-csv", "sdmx-ml", "csv", "xlsx",
-  // Statbel files are read by kind (src/ingest/sources/statbel/parse.ts).
-  "population-structure", "municipal-population",
-] as const;
+/** A format name: one of the publisher's parsers (src/ingest/formats.ts); checked against them by `checkCatalogueFormats`. */
+const formatName = z.string().regex(/^[a-z][a-z0-9-]*$/, "a format name such as tsv or sdmx-csv");
 
 const titles = z.strictObject({ nl: z.string().min(1), fr: z.string().min(1), en: z.string().min(1) });
 
@@ -26,7 +22,7 @@ export const catalogueEntrySchema = z.strictObject({
   licence: z.string().min(1),
   page: z.url().describe("the dataset's page at the publisher, for people"),
   download: z.strictObject({
-    format: z.enum(sourceFormats),
+    format: formatName,
     url: z.url().optional().describe("the data URL, when the connector cannot build it from the code"),
   }),
   coverage: z.strictObject({
@@ -37,7 +33,7 @@ export const catalogueEntrySchema = z.strictObject({
   breaks: z.array(z.strictObject({ date: z.iso.date(), note: z.string().min(1) })).optional(),
   offline: z.strictObject({
     file: z.string().min(1),
-    format: z.enum(sourceFormats),
+    format: formatName,
     blocked: z.string().min(1).optional().describe("why the offline copy cannot be loaded yet (it is then skipped, with this reason)"),
   }).optional(),
 }).refine((e) => e.id === `${e.publisher}:${e.code.toLowerCase()}`, { message: "id must be <publisher>:<code>" });

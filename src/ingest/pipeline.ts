@@ -61,7 +61,9 @@ export async function ingestFile(request: IngestFileRequest): Promise<IngestResu
 
 function checkDatasetCode(parsed: ParsedTable, entry: CatalogueEntry, name: string): void {
   const code = parsed.header.datasetCode;
-  if (code && code.toLowerCase() !== entry.code.toLowerCase()) {
+  // SDMX dataflows carry their structure too (OECD `DSD_MIG@DF_MIG`): the dataflow after `@` is the code.
+  const named = code?.toLowerCase().split("@").pop();
+  if (named && named !== entry.code.toLowerCase()) {
     throw new InputError(name, undefined, `the file holds dataset ${code}, not ${entry.code}`);
   }
 }

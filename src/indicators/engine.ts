@@ -50,7 +50,7 @@ function areasOf(ctx: EngineContext, request: IndicatorRequest): Area[] | "all" 
   if (request.level === undefined) throw new UsageError("give the areas (--geo) or a level (--level)");
   if (!belgianLevels.has(request.level)) return "all";
   const codes = [...new Set(ctx.geography.units.filter((u) => u.level === request.level).map((u) => u.code))];
-  return codes.map((code) => ({ code, level: request.level!, refnis: code }));
+  return codes.map((code) => ({ code, level: request.level!, refnis: code, nuts: null }));
 }
 
 /** The input that gives an area directly, or null. */
@@ -106,6 +106,9 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
   }
   // Areas outside Belgium that no input names (e.g. NL for a Statbel indicator) are left out of a mixed request.
   const unreachable = aggregated.filter((a) => a.refnis === null);
+  if (unreachable.length > 0 && unreachable.some((a) => a.nuts !== null)) {
+    throw new UsageError(`indicator ${indicator.id} has no data for ${unreachable.filter((a) => a.nuts !== null).map((a) => a.code).join(", ")} (a NUTS region no Belgian unit or input matches)`);
+  }
   if (unreachable.length > 0 && (unreachable.length === areas.length)) {
     throw new UsageError(`indicator ${indicator.id} has no data for ${unreachable.map((a) => a.code).join(", ")}`);
   }

@@ -3,7 +3,8 @@ import { test } from "node:test";
 import JSONstat from "jsonstat-toolkit";
 import { exportLocale } from "../../src/i18n/index.ts";
 import type { ExportLocale } from "../../src/indicators/export/index.ts";
-import { exportJsonStat } from "../../src/indicators/export/index.ts";
+import { exportJsonStat, jsonStatMaxCells } from "../../src/indicators/export/index.ts";
+import { parsePeriod, UsageError } from "../../src/core/index.ts";
 import { sampleResult } from "./sampleResult.ts";
 
 const en: ExportLocale = exportLocale("en");
@@ -42,6 +43,18 @@ test("exportJsonStat(result, {locale}) orders time categories by period and keep
     assert.equal(json.extension.upper[i], v?.upper ?? null);
     assert.deepEqual(json.extension.notes[String(i)], v?.notes === undefined ? undefined : [...v.notes]);
   });
+});
+
+test("exportJsonStat(result, {locale}) throws UsageError when the cube would exceed jsonStatMaxCells", () => {
+  // 8,000 areas x 80 codes x 80 periods = 51.2 million cells from only 8,080 values spread along the three axes.
+  const values = [
+    ...Array.from({ length: 8000 }, (_, i) => ({ geo: `G${i}`, period: parsePeriod("2000"), breakdown: { citizen: "C0" }, value: 1, flags: "" })),
+    ...Array.from({ length: 79 }, (_, i) => ({ geo: "G0", period: parsePeriod("2000"), breakdown: { citizen: `C${i + 1}` }, value: 1, flags: "" })),
+    ...Array.from({ length: 79 }, (_, i) => ({ geo: "G0", period: parsePeriod(String(2001 + i)), breakdown: { citizen: "C0" }, value: 1, flags: "" })),
+  ];
+  assert.ok(8000 * 80 * 80 > jsonStatMaxCells);
+  assert.throws(() => exportJsonStat({ ...result, values }, { locale: en }),
+    (e: unknown) => e instanceof UsageError && /would hold 51200000 cells, more than 50000000: choose csv or parquet/.test(e.message));
 });
 
 test("exportJsonStat(result, {locale}) carries the citation, the unit and every provenance entry", () => {

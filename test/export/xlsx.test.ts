@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import type { Lang } from "../../src/i18n/index.ts";
 import { exportLocale, languages, t } from "../../src/i18n/index.ts";
 import type { ExportLocale } from "../../src/indicators/export/index.ts";
-import { exportXlsx } from "../../src/indicators/export/index.ts";
+import { exportXlsx, xlsxMaxRows } from "../../src/indicators/export/index.ts";
+import { UsageError } from "../../src/core/index.ts";
 import { expectedByKey, sampleResult, valueKey } from "./sampleResult.ts";
 
 const result = sampleResult();
@@ -92,6 +93,12 @@ test("exportXlsx(result, {locale}) cites every dataset and release on the citati
   const en = await readWorkbook(await exportXlsx(result, { locale: localeOf("en") }));
   assert.deepEqual((en.getWorksheet("Citation")!.getRow(4).values as unknown[]).slice(1, 6),
     ["eurostat:migr_imm1ctz", "Immigration by citizenship", 3, "14 March 2025", "20 March 2025"]);
+});
+
+test("exportXlsx(result, {locale}) throws UsageError for more values than a sheet holds", async () => {
+  const tooMany = { ...result, values: new Array(xlsxMaxRows + 1).fill(result.values[0]) };
+  await assert.rejects(exportXlsx(tooMany, { locale: localeOf("en") }), (e: unknown) => e instanceof UsageError
+    && e.message === "indicator immigration-rate has 1048576 values, more than an XLSX sheet holds (1048575): choose csv or parquet, or narrow the query");
 });
 
 test("exportXlsx(result, {locale}) formats whole-number results without decimals", async () => {

@@ -1,4 +1,4 @@
-import { comparePeriods, MigmonError } from "../../core/index.ts";
+import { comparePeriods, UsageError } from "../../core/index.ts";
 import type { IndicatorResult } from "../result.ts";
 import type { ExportOptions } from "./exportLocale.ts";
 import { resultRows } from "./resultRows.ts";
@@ -40,6 +40,9 @@ export interface JsonStatDataset {
   };
 }
 
+/** The most cells a JSON-stat cube may hold here: `value` is dense, so the file grows with the cube, not the values. */
+export const jsonStatMaxCells = 50_000_000;
+
 function firstSeen(codes: readonly string[]): string[] {
   return [...new Set(codes)];
 }
@@ -52,7 +55,8 @@ function firstSeen(codes: readonly string[]): string[] {
  * `source`, quality notes as `note`, and as `updated` the latest of the publishers' update dates (the retrieval
  * time where a source states none). What JSON-stat has no field for goes in `extension`: the citation again,
  * the provenance, the breaks, the confidence bounds (`lower`, `upper`, aligned with `value`) and the notes of
- * each cell (keyed by its index). Texts are in the chosen language. Throws MigmonError for an inconsistent result.
+ * each cell (keyed by its index). Texts are in the chosen language. Throws UsageError for a cube of more than
+ * jsonStatMaxCells cells and MigmonError for an inconsistent result.
  */
 export function toJsonStat(result: IndicatorResult, options: ExportOptions): JsonStatDataset {
   const { locale } = options;
@@ -66,7 +70,10 @@ export function toJsonStat(result: IndicatorResult, options: ExportOptions): Jso
   const size = categories.map((c) => c.length);
   const positions = categories.map((c) => new Map(c.map((code, i) => [code, i])));
   const total = size.reduce((a, b) => a * b, 1);
-  if (total > 50_000_000) throw new MigmonError(`JSON-stat cube of indicator ${result.indicator.id} would hold ${total} cells`);
+  if (total > jsonStatMaxCells) {
+    throw new UsageError(`the JSON-stat cube of indicator ${result.indicator.id} would hold ${total} cells, more than `
+      + `${jsonStatMaxCells}: choose csv or parquet, or narrow the query`);
+  }
   const value: (number | null)[] = new Array<number | null>(total).fill(null);
   const lower: (number | null)[] = new Array<number | null>(total).fill(null);
   const upper: (number | null)[] = new Array<number | null>(total).fill(null);

@@ -1,9 +1,12 @@
 import ExcelJS from "exceljs";
-import { flagCodes } from "../../core/index.ts";
+import { flagCodes, UsageError } from "../../core/index.ts";
 import type { IndicatorResult } from "../result.ts";
 import type { ExportLocale, ExportOptions } from "./exportLocale.ts";
 import type { ResultRow } from "./resultRows.ts";
 import { joinNotes, resultRows } from "./resultRows.ts";
+
+/** The most data rows a sheet holds: Excel's 1,048,576 rows less the header. */
+export const xlsxMaxRows = 1_048_575;
 
 /** Excel number format of the figures: whole numbers when every figure is whole, else up to three decimals. */
 export function figureFormat(rows: readonly ResultRow[]): string {
@@ -25,12 +28,10 @@ function addDataSheet(wb: ExcelJS.Workbook, result: IndicatorResult, rows: reado
     { header: locale.text("column.notes"), key: "notes", width: 50 },
   ];
   for (const r of rows) {
-    const record: Record<string, string | number | null> = {
-      geo: r.geo, period: r.period, value: r.value, flags: r.flags === "" ? null : r.flags, lower: r.lower, upper: r.upper,
-      notes: r.notes.length === 0 ? null : joinNotes(r.notes),
-    };
-    r.breakdown.forEach((code, i) => { record[`breakdown${i}`] = code; });
-    ws.addRow(record);
+    ws.addRow([
+      r.geo, ...r.breakdown, r.period, r.value, r.flags === "" ? null : r.flags, r.lower, r.upper,
+      r.notes.length === 0 ? null : joinNotes(r.notes),
+    ]);
   }
   ws.getRow(1).font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
@@ -90,10 +91,15 @@ function addCitationSheet(wb: ExcelJS.Workbook, result: IndicatorResult, locale:
  * columns, frozen header, filter), the definitions (title, definition, unit, breaks, quality notes, the meaning of
  * every flag used, the as-of date) and the citation (the citation sentence, then every dataset and release with
  * its dates, licence and store query). The workbook's dates are the latest retrieval, so the same result gives
- * the same workbook. Throws MigmonError for an inconsistent result.
+ * the same workbook. Throws UsageError when the values do not fit in one sheet (xlsxMaxRows; CSV and Parquet
+ * have no such limit) and MigmonError for an inconsistent result.
  */
 export async function exportXlsx(result: IndicatorResult, options: ExportOptions): Promise<Uint8Array> {
   const { locale } = options;
+  if (result.values.length > xlsxMaxRows) {
+    throw new UsageError(`indicator ${result.indicator.id} has ${result.values.length} values, more than an XLSX sheet holds `
+      + `(${xlsxMaxRows}): choose csv or parquet, or narrow the query`);
+  }
   const rows = resultRows(result);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Migration Monitor";

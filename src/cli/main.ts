@@ -13,6 +13,7 @@ import { registerIndicatorCommand } from "./commands/indicator.ts";
 import { registerCompareCommand } from "./commands/compare.ts";
 import { registerEventsCommand } from "./commands/events.ts";
 import { registerAnalyseCommand } from "./commands/analyse.ts";
+import { registerServeCommand } from "./commands/serve.ts";
 
 /** Every command of `migmon`, in the order `--help` lists them. */
 export const commands: readonly RegisterCommand[] = [
@@ -28,6 +29,7 @@ export const commands: readonly RegisterCommand[] = [
   registerIndicatorsCommand,
   registerIndicatorCommand,
   registerCompareCommand,
+  registerServeCommand,
 ];
 
 /** Builds the program with all commands; commander's exits are turned into exceptions so tests can run it. */

@@ -1,0 +1,118 @@
+import { once } from "node:events";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { MigmonError, UsageError } from "../../core/index.ts";
+import { resolveEventsDir } from "../../events/register.ts";
+import { loadCatalogue } from "../../ingest/catalogue.ts";
+import type { CatalogueEntry } from "../../ingest/catalogue.ts";
+import { belgianGeography } from "../../reference/geography.ts";
+import { buildApp } from "../../server/app.ts";
+import type { ServerEffects, UpdateOutcome } from "../../server/effects.ts";
+import { openDuckDbStore } from "../../store/duckdb-store.ts";
+import type { Store } from "../../store/store.ts";
+import type { CliContext, RegisterCommand } from "../context.ts";
+import { NoOfflineCopyError, describeResult, ingestEntry } from "../ingest-entry.ts";
+import { databasePath, defaultOfflineDir } from "../settings.ts";
+
+/** The options of `migmon serve`. */
+export interface ServeOptions {
+  readonly port: number;
+  readonly host: string;
+}
+
+/** A running server: where it listens and how to stop it (closes the HTTP server, then the store). */
+export interface RunningServer {
+  readonly url: string;
+  readonly readOnly: boolean;
+  close(): Promise<void>;
+}
+
+/** Reads `--port`: a whole number from 0 (any free port) to 65535. */
+export function parsePort(text: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/**
+ * Ingests the catalogue datasets named in `only` (all when absent) from the offline folder `dir`, one after the
+ * other; a dataset without an offline copy is skipped, a failing one is reported and the others go on.
+ */
+export async function offlineUpdate(context: CliContext, store: Store, catalogue: readonly CatalogueEntry[], dir: string, only: readonly string[] | undefined): Promise<UpdateOutcome[]> {
+  const outcomes: UpdateOutcome[] = [];
+  for (const entry of catalogue.filter((e) => only === undefined || only.includes(e.id))) {
+    try {
+      const result = await ingestEntry(context, store, entry, { kind: "offline", dir });
+      context.stderr.write(`${describeResult(entry.id, result)}\n`);
+      outcomes.push({ dataset: entry.id, status: result.status, release: result.release.id, note: null });
+    } catch (error) {
+      if (!(error instanceof MigmonError)) throw error;
+      const skipped = error instanceof NoOfflineCopyError;
+      context.stderr.write(`${entry.id}: ${skipped ? "skipped" : "FAILED"}: ${error.message}\n`);
+      outcomes.push({ dataset: entry.id, status: skipped ? "skipped" : "failed", release: null, note: error.message });
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * Opens the store and starts the API on `options.host`:`options.port`. On an empty store with an offline folder
+ * (MIGMON_OFFLINE_DIR or ../shared/data) it first runs the offline update, so a fresh machine serves real data.
+ * Writes are enabled only when MIGMON_ADMIN_TOKEN is set. Boundaries are read from MIGMON_MIRROR, else the
+ * offline folder.
+ */
+export async function startServer(context: CliContext, options: ServeOptions): Promise<RunningServer> {
+  const file = databasePath(context);
+  await mkdir(path.dirname(file), { recursive: true });
+  const store = await openDuckDbStore(file);
+  try {
+    const catalogue = await loadCatalogue();
+    const offlineDir = defaultOfflineDir(context);
+    const mirrorDir = context.env.MIGMON_MIRROR ? path.resolve(context.cwd, context.env.MIGMON_MIRROR) : offlineDir;
+    if (offlineDir !== null && (await store.listDatasets()).length === 0) {
+      context.stderr.write(`the store ${file} is empty: loading the offline copies from ${offlineDir}\n`);
+      await offlineUpdate(context, store, catalogue, offlineDir, undefined);
+    }
+    const now = context.now ?? (() => new Date());
+    const effects: ServerEffects = {
+      store, catalogue, mirrorDir, now,
+      eventsDir: resolveEventsDir(context.env, context.cwd),
+      geography: belgianGeography(),
+      logger: { info: (line) => context.stderr.write(`${line}\n`), error: (line) => context.stderr.write(`${line}\n`) },
+      adminToken: context.env.MIGMON_ADMIN_TOKEN,
+      update: async (only) => {
+        if (offlineDir === null) throw new UsageError("no offline folder: set MIGMON_OFFLINE_DIR to update from publisher files");
+        return offlineUpdate(context, store, catalogue, offlineDir, only);
+      },
+    };
+    const app = buildApp(effects);
+    const address = await app.listen({ port: options.port, host: options.host });
+    return {
+      url: address,
+      readOnly: !context.env.MIGMON_ADMIN_TOKEN,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** `migmon serve`: the read API (and, with MIGMON_ADMIN_TOKEN, its writes) until SIGINT or SIGTERM. */
+export const registerServeCommand: RegisterCommand = (program: Command, context: CliContext) => {
+  program
+    .command("serve")
+    .description("serve the read API under /api (OpenAPI at /api/openapi.json) on the embedded store; writes need MIGMON_ADMIN_TOKEN")
+    .option("--port <port>", "TCP port (0: any free port)", "8080")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .action(async (options: { port: string; host: string }) => {
+      const server = await startServer(context, { port: parsePort(options.port), host: options.host });
+      context.stderr.write(`migmon: serving ${server.url}/api (${server.readOnly ? "read-only: MIGMON_ADMIN_TOKEN is not set" : "writes with the admin token"}); stop with Ctrl-C\n`);
+      await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+      await server.close();
+      context.stderr.write("migmon: stopped\n");
+    });
+};

@@ -1,0 +1,63 @@
+// The fastify instance of the API, built from the effects it is given (effects.ts): route groups under
+// routes/, errors as errors.ts maps them, the OpenAPI document at /api/openapi.json, and a log line for every
+// write attempt, accepted or not.
+import Fastify from "fastify";
+import type { FastifyInstance } from "fastify";
+import { bearerCheck, tokenId } from "./auth.ts";
+import { answerFromCache, contentHash, entityTag } from "./caching.ts";
+import type { ServerEffects } from "./effects.ts";
+import { installErrorHandlers } from "./errors.ts";
+import { buildOpenApi } from "./openapi.ts";
+import { RouteTable, addRoute, noParameters } from "./routeTable.ts";
+import { registerAnalysisRoutes } from "./routes/analysis.ts";
+import { registerDatasetRoutes } from "./routes/datasets.ts";
+import { registerEventRoutes } from "./routes/events.ts";
+import { registerGeographyRoutes } from "./routes/geography.ts";
+import { registerObservationRoutes } from "./routes/observations.ts";
+import { registerSourceRoutes } from "./routes/sources.ts";
+import { registerUpdateRoutes } from "./routes/update.ts";
+
+/** The API version stated in the OpenAPI document. */
+export const apiVersion = "0.1.0";
+
+/**
+ * Builds the API server on the given effects (not yet listening: call `listen`, or `inject` in tests). Every
+ * route validates its parameters (400 naming the parameter), answers 404 for an unknown id, carries ETag and
+ * Cache-Control and answers 304 to a current If-None-Match; writes need the admin token (auth.ts).
+ */
+export function buildApp(effects: ServerEffects): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1_000_000, routerOptions: { maxParamLength: 200 } });
+  const table = new RouteTable(bearerCheck(effects.adminToken));
+  installErrorHandlers(app, effects.logger);
+
+  app.addHook("onResponse", async (request, reply) => {
+    if (request.method === "GET" || request.method === "HEAD") return;
+    const match = /^Bearer (\S+)$/i.exec(request.headers.authorization?.trim() ?? "");
+    const who = match?.[1] === undefined ? "anonymous" : tokenId(match[1]);
+    effects.logger.info(`${effects.now().toISOString()} ${who} ${request.method} ${request.url.split("?")[0] ?? ""} -> ${reply.statusCode}`);
+  });
+
+  registerSourceRoutes(app, table, effects);
+  registerDatasetRoutes(app, table, effects);
+  registerObservationRoutes(app, table, effects);
+  registerEventRoutes(app, table, effects);
+  registerGeographyRoutes(app, table, effects);
+  registerAnalysisRoutes(app, table, effects);
+  registerUpdateRoutes(app, table, effects);
+
+  let document: { body: string; hash: string } | null = null;
+  addRoute(app, table, {
+    method: "GET", url: "/api/openapi.json", tag: "meta",
+    summary: "this document: the OpenAPI 3.1 description of the API, generated from the zod schemas that validate each parameter",
+    params: noParameters, query: noParameters,
+    answers: { 200: { description: "the OpenAPI document", types: ["application/json"] } },
+  }, async (_input, request, reply) => {
+    if (document === null) {
+      const body = JSON.stringify(buildOpenApi(table.specs, apiVersion));
+      document = { body, hash: contentHash(body) };
+    }
+    if (answerFromCache(request, reply, entityTag(request.url, [document.hash]))) return reply;
+    return reply.type("application/json; charset=utf-8").send(document.body);
+  });
+  return app;
+}

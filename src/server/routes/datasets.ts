@@ -1,0 +1,77 @@
+// The datasets of the store: the list, one dataset, its releases and the changes between two of its releases.
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { UsageError } from "../../core/index.ts";
+import type { DatasetId, ReleaseId } from "../../core/index.ts";
+import { answerFromCache, entityTag } from "../caching.ts";
+import type { ServerEffects } from "../effects.ts";
+import { datasetIdSchema, releaseIdSchema } from "../parameters.ts";
+import { latestReleaseId } from "../releaseState.ts";
+import { addRoute, noParameters } from "../routeTable.ts";
+import type { RouteTable } from "../routeTable.ts";
+import { loadedState } from "./sources.ts";
+
+const json = ["application/json"];
+/** The path parameters of the routes under /api/datasets/{id}. */
+export const datasetPath = z.strictObject({ id: datasetIdSchema });
+
+/** Registers GET /api/datasets, /api/datasets/{id}, /api/datasets/{id}/releases and /api/datasets/{id}/diff. */
+export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects): void {
+  const { store } = effects;
+
+  addRoute(app, table, {
+    method: "GET", url: "/api/datasets", tag: "datasets",
+    summary: "every dataset in the store with its dimensions, titles, unit, number of releases, newest release and current observation count",
+    params: noParameters, query: noParameters,
+    answers: { 200: { description: "{ datasets: [...] }", types: json } },
+  }, async (_input, request, reply) => {
+    const summaries = await store.listDatasets();
+    if (answerFromCache(request, reply, entityTag(request.url, summaries.map((s) => `${s.dataset.id}=${s.latestRelease?.id ?? 0}`)))) return reply;
+    return { datasets: summaries.map((s) => ({ ...s.dataset, ...{ loaded: loadedState(s) } })) };
+  });
+
+  addRoute(app, table, {
+    method: "GET", url: "/api/datasets/:id", tag: "datasets",
+    summary: "one dataset: its metadata, its catalogue entry and its newest release",
+    params: datasetPath, query: noParameters,
+    answers: { 200: { description: "{ dataset, catalogue, releases, latestRelease }", types: json } },
+  }, async ({ params }, request, reply) => {
+    const id = params.id as DatasetId;
+    const releases = await store.listReleases(id);
+    const latest = releases[releases.length - 1] ?? null;
+    if (answerFromCache(request, reply, entityTag(request.url, [latest?.id ?? 0]))) return reply;
+    const dataset = await store.getDataset(id);
+    return { dataset, catalogue: effects.catalogue.find((e) => e.id === id) ?? null, releases: releases.length, latestRelease: latest };
+  });
+
+  addRoute(app, table, {
+    method: "GET", url: "/api/datasets/:id/releases", tag: "datasets",
+    summary: "the releases (vintages) of one dataset, oldest first: when retrieved, the publisher's update date, checksum, counts",
+    params: datasetPath, query: noParameters,
+    answers: { 200: { description: "{ dataset, releases: [...] }", types: json } },
+  }, async ({ params }, request, reply) => {
+    const releases = await store.listReleases(params.id as DatasetId);
+    if (answerFromCache(request, reply, entityTag(request.url, [releases[releases.length - 1]?.id ?? 0]))) return reply;
+    return { dataset: params.id, releases };
+  });
+
+  addRoute(app, table, {
+    method: "GET", url: "/api/datasets/:id/diff", tag: "datasets",
+    summary: "what changed between two releases of a dataset: observations added, removed, or with another value or flags",
+    description: "Both releases must belong to the dataset (404 otherwise). The answer depends only on the two releases, so it never changes.",
+    params: datasetPath,
+    query: z.strictObject({
+      from: releaseIdSchema.describe("the earlier release id"),
+      to: releaseIdSchema.describe("the later release id"),
+    }),
+    answers: { 200: { description: "{ dataset, from, to, changes: [{series, period, change, before, after}] }", types: json } },
+  }, async ({ params, query }, request, reply) => {
+    const id = params.id as DatasetId;
+    const from = Number(query.from) as ReleaseId;
+    const to = Number(query.to) as ReleaseId;
+    if (from > to) throw new UsageError(`query parameter from (${from}) must not be after to (${to})`);
+    await latestReleaseId(store, id);
+    if (answerFromCache(request, reply, entityTag(request.url, [from, to]))) return reply;
+    return { dataset: id, from, to, changes: await store.diff(id, from, to) };
+  });
+}

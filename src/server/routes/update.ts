@@ -1,0 +1,33 @@
+// POST /api/update: with the admin token, an offline update of the catalogue datasets (all, or those named).
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { UsageError } from "../../core/index.ts";
+import type { ServerEffects } from "../effects.ts";
+import { addRoute, noParameters } from "../routeTable.ts";
+import type { RouteTable } from "../routeTable.ts";
+
+/** The body of POST /api/update. */
+export const updateBodySchema = z.strictObject({
+  only: z.array(z.string().regex(/^[a-z]+:[a-z0-9_]+$/, "must be a dataset id <publisher>:<code>")).min(1, "must name at least one dataset").optional()
+    .describe("the catalogue dataset ids to update; every dataset when absent"),
+});
+
+/** Registers POST /api/update. */
+export function registerUpdateRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects): void {
+  addRoute(app, table, {
+    method: "POST", url: "/api/update", tag: "admin", admin: true,
+    summary: "runs an offline update (admin token needed): each catalogue dataset is ingested from the mirror's publisher files as a new release when it changed",
+    description: "One dataset failing does not stop the others; the answer lists each dataset's outcome.",
+    params: noParameters, query: noParameters, body: updateBodySchema,
+    answers: { 200: { description: "{ outcomes: [{dataset, status, release, note}] }", types: ["application/json"] } },
+  }, async ({ body, who }, _request, reply) => {
+    const known = new Set(effects.catalogue.map((e) => e.id));
+    const unknown = (body.only ?? []).filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new UsageError(`body field only: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the source catalogue`);
+    const started = effects.now().toISOString();
+    const outcomes = await effects.update(body.only);
+    const summary = outcomes.map((o) => `${o.dataset}=${o.status}${o.release === null ? "" : `:${o.release}`}`).join(" ");
+    effects.logger.info(`${started} ${who} POST /api/update: ${summary}`);
+    return reply.header("cache-control", "no-store").send({ outcomes });
+  });
+}

@@ -83,8 +83,9 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
       throw new UsageError(`indicator ${indicator.id} does not exist at level ${area.level} (${area.code}); levels: ${indicator.levels.join(", ")}`);
     }
     // A Belgian area takes its figures from Belgian sources first (Statbel, or Eurostat's NUTS tables), so that the
-    // terms of a share or rate come from one register; a country-coded input (Eurostat's national tables, whose
-    // Belgian population includes the waiting register) is used only when no Belgian source can give the figure.
+    // terms of a share or rate come from one source; a country-coded input (Eurostat's national tables, whose
+    // Belgian population differs from Statbel's: 11,237,274 against 11,209,044 on 1 January 2015) is used only
+    // when no Belgian source can give the figure.
     const belgian = inputs.filter((i) => i.coding !== "country");
     const canSum = indicator.summable && area.refnis !== null && area.level !== "municipality" && inputs.some((i) => i.coding === "refnis");
     const onBoundaries = area.level === "municipality" && request.boundaries !== undefined;

@@ -1,4 +1,4 @@
-import { MigmonError, splitSeriesKey } from "../core/index.ts";
+import { MigmonError, NotFoundError, splitSeriesKey } from "../core/index.ts";
 import type { DatasetId, Period } from "../core/index.ts";
 import type { Store } from "../store/store.ts";
 import type { Cell } from "./cell.ts";
@@ -32,7 +32,12 @@ export interface ReadRange {
 export async function readInput(store: Store, input: IndicatorInput, geoCodes: readonly string[] | null, range: ReadRange):
   Promise<{ figures: InputFigure[]; provenance: Provenance[] }> {
   const id = input.dataset as DatasetId;
-  const dataset = await store.getDataset(id);
+  const dataset = await store.getDataset(id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) {
+      throw new NotFoundError(`dataset ${id} is not in the store (${input.availability === "live" ? "live only: `migmon update`" : `\`migmon ingest ${id}\` or \`migmon update --offline\``})`);
+    }
+    throw error;
+  });
   const dims = dataset.dimensions;
   const geoIndex = dims.indexOf(input.geo);
   if (geoIndex < 0) throw new MigmonError(`indicator input ${id} has no dimension ${input.geo} (dimensions: ${dims.join(", ")})`);

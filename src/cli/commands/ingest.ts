@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { findEntry, loadCatalogue } from "../../ingest/catalogue.ts";
 import type { CliContext } from "../context.ts";
@@ -6,6 +7,7 @@ import type { IngestOrigin } from "../ingest-entry.ts";
 import { withStore } from "../open-store.ts";
 import { defaultOfflineDir } from "../settings.ts";
 import { UsageError } from "../../core/index.ts";
+import { DeliveryRejectedError, formatDeliveryProblem, ingestDelivery } from "../../ingest/delivery.ts";
 
 /** `migmon ingest <dataset>`: one new release of one dataset, from the live source or a local file. */
 export function registerIngestCommand(program: Command, context: CliContext): void {
@@ -16,8 +18,13 @@ export function registerIngestCommand(program: Command, context: CliContext): vo
     .option("--file <path>", "a local file in any supported format (gzip allowed) instead of downloading")
     .option("--format <format>", "the file's format (tsv, sdmx-csv, jsonstat, legacy-csv, sdmx-ml); detected when not given")
     .option("--offline [dir]", "take the publisher file from the offline folder (default: MIGMON_OFFLINE_DIR or ../shared/data)")
+    .option("--describe <yaml>", "an agency delivery: the YAML description of the CSV or XLSX given with --file (see data/deliveries/examples)")
     .option("--json", "print the release as JSON")
-    .action(async (name: string, options: { file?: string; format?: string; offline?: string | boolean; json?: boolean }) => {
+    .action(async (name: string, options: { file?: string; format?: string; offline?: string | boolean; describe?: string; json?: boolean }) => {
+      if (options.describe !== undefined) {
+        await ingestAgencyDelivery(context, name, options);
+        return;
+      }
       const entry = findEntry(await loadCatalogue(), name);
       const origin = originOf(context, options);
       const result = await withStore(context, (store) => ingestEntry(context, store, entry, origin));
@@ -37,4 +44,34 @@ function originOf(context: CliContext, options: { file?: string; format?: string
     return { kind: "offline", dir };
   }
   return { kind: "live" };
+}
+
+/**
+ * `migmon ingest agency:<code> --file F --describe D.yaml`: the delivery is checked against its description;
+ * every problem is printed on its own line (stderr, or as JSON on stdout with --json) and nothing is loaded
+ * unless there is none.
+ */
+async function ingestAgencyDelivery(
+  context: CliContext, name: string, options: { file?: string; format?: string; offline?: string | boolean; describe?: string; json?: boolean },
+): Promise<void> {
+  if (!options.file) throw new UsageError("--describe goes with --file (the delivered CSV or XLSX)");
+  if (options.offline || options.format) throw new UsageError("--describe excludes --offline and --format (the description states the format)");
+  const file = options.file;
+  const describe = options.describe as string;
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  if (!existsSync(describe)) throw new UsageError(`no such file: ${describe}`);
+  try {
+    const result = await withStore(context, (store) => ingestDelivery({
+      store, file, descriptionFile: describe, dataset: name, ...(context.now ? { now: context.now } : {}),
+    }));
+    const id = result.release.dataset;
+    context.stdout.write(options.json
+      ? `${JSON.stringify({ dataset: id, status: result.status, format: result.format, release: result.release }, null, 2)}\n`
+      : `${describeResult(id, result)}\n`);
+  } catch (error) {
+    if (!(error instanceof DeliveryRejectedError)) throw error;
+    if (options.json) context.stdout.write(`${JSON.stringify({ dataset: name, status: "rejected", problems: error.problems }, null, 2)}\n`);
+    else for (const problem of error.problems) context.stderr.write(`${formatDeliveryProblem(error.file, problem)}\n`);
+    throw error;
+  }
 }

@@ -1,0 +1,108 @@
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { InputError } from "../../../core/index.ts";
+
+const titles = z.strictObject({ nl: z.string().min(1), fr: z.string().min(1), en: z.string().min(1) });
+const column = z.string().min(1).describe("the column's name exactly as the header writes it");
+
+const csvFormat = z.strictObject({
+  type: z.literal("csv"),
+  delimiter: z.string().length(1).default(",").describe("the field separator, e.g. `;`"),
+  decimal: z.enum([".", ","]).default(".").describe("the decimal mark of the value column"),
+  encoding: z.enum(["utf-8", "windows-1252", "latin1"]).default("utf-8"),
+});
+const xlsxFormat = z.strictObject({
+  type: z.literal("xlsx"),
+  sheet: z.string().min(1).describe("the worksheet's name"),
+  headerRow: z.int().min(1).default(1).describe("the row (1-based) that holds the column names; data follow it"),
+});
+
+const inlineCode = z.strictObject({ code: z.string().min(1).regex(/^[^.]+$/, "a code cannot contain ."), label: z.string().min(1) });
+
+/** The code lists a dimension can use: a reference list by name, or the codes written out in the description. */
+export const codeListSchema = z.union([
+  z.enum(["refnis", "iso2", "sex"]).describe(
+    "refnis: Belgian municipalities, arrondissements, provinces, regions and BE valid on the period's first day; " +
+      "iso2: countries and named country groups; sex: T, M, F"),
+  z.strictObject({ inline: z.array(inlineCode).min(1) }).describe("the codes with their labels"),
+]);
+
+const dimension = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, "a dimension id is lower case, e.g. geo, citizen, sex"),
+  column,
+  codes: codeListSchema,
+});
+
+/** A total the agency declares: the row with `code` in `dimension` equals the sum of its parts. */
+const totalSchema = z.strictObject({
+  dimension: z.string().min(1),
+  code: z.string().min(1),
+  parts: z.union([
+    z.literal("municipalities").describe("the municipalities of the file lying in the unit `code` (refnis dimensions only)"),
+    z.literal("others").describe("every other code of the dimension in the file"),
+    z.array(z.string().min(1)).min(1).describe("these codes"),
+  ]),
+});
+
+/**
+ * The YAML description an agency sends with a CSV or XLSX table (see data/deliveries/examples/). This schema
+ * validates the file and documents it: each field's `describe` says what it means.
+ */
+export const deliveryDescriptionSchema = z.strictObject({
+  dataset: z.string().regex(/^[a-z0-9_]+$/, "the dataset code is lower case letters, digits and _").describe("stored as agency:<dataset>"),
+  title: titles,
+  licence: z.string().min(1),
+  contact: z.string().min(1).describe("who at the agency answers questions about the table"),
+  unit: z.string().min(1),
+  frequency: z.enum(["annual", "quarterly", "monthly", "irregular"]).default("annual"),
+  format: z.discriminatedUnion("type", [csvFormat, xlsxFormat]),
+  dimensions: z.array(dimension).min(1),
+  period: z.strictObject({
+    column,
+    form: z.enum(["year", "quarter", "month", "day"]).describe("2024; 2024-Q1 or 2024Q1; 2024-03 or 2024M03; 2024-01-01"),
+  }),
+  value: z.strictObject({ column }),
+  flags: z.strictObject({ column }).optional().describe("Eurostat/SDMX flag letters (p, e, c, ...) per row"),
+  totals: z.array(totalSchema).default([]),
+}).superRefine((d, ctx) => {
+  const ids = d.dimensions.map((x) => x.id);
+  const columns = [...d.dimensions.map((x) => x.column), d.period.column, d.value.column, ...(d.flags ? [d.flags.column] : [])];
+  for (const [i, id] of ids.entries()) {
+    if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["dimensions", i, "id"], message: `dimension ${id} is declared twice` });
+  }
+  for (const [i, c] of columns.entries()) {
+    if (columns.indexOf(c) !== i) ctx.addIssue({ code: "custom", path: [], message: `column ${JSON.stringify(c)} is named twice` });
+  }
+  for (const [i, t] of d.totals.entries()) {
+    const dim = d.dimensions.find((x) => x.id === t.dimension);
+    if (!dim) ctx.addIssue({ code: "custom", path: ["totals", i, "dimension"], message: `no dimension ${t.dimension}` });
+    else if (t.parts === "municipalities" && dim.codes !== "refnis") {
+      ctx.addIssue({ code: "custom", path: ["totals", i, "parts"], message: "parts: municipalities needs a refnis dimension" });
+    }
+  }
+});
+
+export type DeliveryDescription = z.infer<typeof deliveryDescriptionSchema>;
+export type DeliveryDimension = DeliveryDescription["dimensions"][number];
+export type DeclaredTotal = DeliveryDescription["totals"][number];
+export type CodeList = z.infer<typeof codeListSchema>;
+
+/**
+ * Reads and validates a delivery description (YAML text); `source` names the file in errors. Throws InputError
+ * naming the field and the problem for the first thing that does not fit the schema.
+ */
+export function parseDeliveryDescription(text: string, source: string): DeliveryDescription {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new InputError(source, undefined, `not valid YAML (${(error as Error).message.split("\n")[0]})`);
+  }
+  const result = deliveryDescriptionSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    throw new InputError(source, undefined, `${where}${issue?.message ?? "invalid description"}`);
+  }
+  return result.data;
+}

@@ -13,6 +13,7 @@ import { registerIndicatorCommand } from "./commands/indicator.ts";
 import { registerCompareCommand } from "./commands/compare.ts";
 import { registerEventsCommand } from "./commands/events.ts";
 import { registerAnalyseCommand } from "./commands/analyse.ts";
+import { registerCheckCommand } from "./commands/check.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 
 /** Every command of `migmon`, in the order `--help` lists them. */
@@ -24,6 +25,7 @@ export const commands: readonly RegisterCommand[] = [
   registerReleasesCommand,
   registerQueryCommand,
   registerDiffCommand,
+  registerCheckCommand,
   registerEventsCommand,
   registerAnalyseCommand,
   registerIndicatorsCommand,

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { MigmonError, NotFoundError } from "../core/index.ts";
+import { consistencyCheckSchema } from "./checks/declaration.ts";
 
 /** A format name: one of the publisher's parsers (src/ingest/formats.ts); checked against them by `checkCatalogueFormats`. */
 const formatName = z.string().regex(/^[a-z][a-z0-9-]*$/, "a format name such as tsv or sdmx-csv");
@@ -36,6 +37,7 @@ export const catalogueEntrySchema = z.strictObject({
     format: formatName,
     blocked: z.string().min(1).optional().describe("why the offline copy cannot be loaded yet (it is then skipped, with this reason)"),
   }).optional(),
+  checks: z.array(consistencyCheckSchema).optional().describe("consistency checks `migmon check <dataset>` runs (src/ingest/checks)"),
 }).refine((e) => e.id === `${e.publisher}:${e.code.toLowerCase()}`, { message: "id must be <publisher>:<code>" });
 
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;

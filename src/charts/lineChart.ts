@@ -1,0 +1,225 @@
+import * as Plot from "@observablehq/plot";
+import { formatNumber, localeOf } from "../i18n/index.ts";
+import type { ChartDocument, ChartElement } from "./chartDocument.ts";
+import { createSvgElement } from "./chartDocument.ts";
+import { chartWord } from "./chartWords.ts";
+import { placeEventLabels } from "./eventLabels.ts";
+import { describeLineChart } from "./lineChartText.ts";
+import type { ChartEvent, ChartEventKind, LineChartInput } from "./lineChartInput.ts";
+import { isBreak, isHollow } from "./lineChartInput.ts";
+import { followsDirectly, periodDate, periodLabel } from "./periodDate.ts";
+import type { LegendEntry } from "./svgLegend.ts";
+import { barSwatch, circleSwatch, drawLegend, lineSwatch, ruleSwatch } from "./svgLegend.ts";
+import { valueText } from "./valueText.ts";
+
+export interface LineChartOptions {
+  /** The document that creates the elements: the browser's, or `serverDocument()` on the server. */
+  readonly document: ChartDocument;
+  /** Prefix of the element ids (`<title>`, `<desc>`); give each chart on a page its own. Default `migmon-line`. */
+  readonly idPrefix?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** Series colours: dark enough for 3:1 contrast on white, no purple (kept for statistical events). */
+export const seriesColors = ["#1f5fa8", "#c8501e", "#2a8a4a", "#b3293b", "#0f7a7a", "#9a7b0c", "#5b6770", "#a33e83"] as const;
+
+/** Event rules: colour by kind; dashed when unchecked. */
+export const eventColors: Readonly<Record<ChartEventKind, string>> = { policy: "#222222", context: "#8c8c8c", statistical: "#6a51a3" };
+const uncheckedDash = "4,3";
+
+interface Row {
+  readonly key: string;
+  readonly label: string;
+  readonly period: string;
+  readonly date: Date;
+  readonly value: number | null;
+  readonly flags: string;
+  readonly title: string;
+}
+
+interface EventRow {
+  readonly event: ChartEvent;
+  readonly date: Date;
+  readonly text: string;
+  readonly title: string;
+}
+
+/** The tooltip of an event: date, title, kind, direction, whether checked, summary and source. */
+function eventTitle(event: ChartEvent, input: LineChartInput): string {
+  const lang = input.lang;
+  const status = event.checked ? "" : `, ${chartWord(lang, "event.unchecked")}`;
+  const head = `${periodLabel(event.date, lang)}: ${event.label} (${chartWord(lang, `kind.${event.kind}`)}, ${chartWord(lang, `direction.${event.direction}`)}${status})`;
+  return `${head}. ${event.summary} (${chartWord(lang, "event.source")}: ${event.source})`;
+}
+
+/** The break marker: a short vertical bar through the point (a d3 symbol type, size is the area in px²). */
+const breakSymbol = {
+  draw(context: { moveTo(x: number, y: number): void; lineTo(x: number, y: number): void }, size: number) {
+    const half = Math.sqrt(size) * 1.2;
+    context.moveTo(0, -half);
+    context.lineTo(0, half);
+  },
+};
+
+/**
+ * Draws series over time as an SVG line chart with Observable Plot: one line per series, broken where a value is
+ * null (gaps are never joined); a dot per figure, hollow for provisional or estimated figures (flags p, e, s,
+ * f); a vertical bar through figures that start a break in series (flag b); the register's events as vertical
+ * rules labelled above the frame (colour by kind, dashed and called unchecked when not checked); a legend of what
+ * is drawn; a `<title>` per dot and per event for the tooltip; and `role="img"` with `<title>` and `<desc>`
+ * giving the text alternative. Periods sit on a time axis at their first day. Throws PeriodError for a bad period.
+ */
+export function lineChart(input: LineChartInput, options: LineChartOptions): ChartElement {
+  const { document } = options;
+  const width = options.width ?? 720;
+  const height = options.height ?? 420;
+  const idPrefix = options.idPrefix ?? "migmon-line";
+  const lang = input.lang;
+  const events = [...(input.events ?? [])];
+
+  const rows: Row[] = input.series.flatMap((s) => withGaps(
+    s.points
+      .map((p) => ({
+        key: s.key,
+        label: s.label,
+        period: p.period,
+        date: periodDate(p.period),
+        value: p.value,
+        flags: p.flags,
+        title: `${s.label}, ${periodLabel(p.period, lang)}: ${valueText(p.value, p.flags, lang, input.fractionDigits)}`,
+      }))
+      .sort((a, b) => a.date.getTime() - b.date.getTime()),
+  ));
+  const eventRows: EventRow[] = events.map((event) => ({
+    event,
+    date: periodDate(event.date),
+    text: event.checked ? event.label : `${event.label} (${chartWord(lang, "event.unchecked")})`,
+    title: eventTitle(event, input),
+  }));
+  const times = [...rows.map((r) => r.date.getTime()), ...eventRows.map((e) => e.date.getTime())];
+  const t0 = Math.min(...times);
+  const t1 = Math.max(...times);
+  const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
+  const tickChars = Math.max(...values.map((v) => formatNumber(Math.round(v), lang).length), 3);
+  const marginLeft = Math.max(40, Math.ceil(tickChars * 6.2 + 14));
+  const marginRight = 24;
+  const frameWidth = width - marginLeft - marginRight;
+  const xOf = (date: Date) => marginLeft + (t1 === t0 ? 0.5 : (date.getTime() - t0) / (t1 - t0)) * frameWidth;
+
+  const keys = input.series.map((s) => s.key);
+  const colorOf = new Map(keys.map((k, i) => [k, seriesColors[i % seriesColors.length] as string]));
+  const defined = rows.filter((r) => r.value !== null);
+  const hollow = defined.filter((r) => isHollow(r.flags));
+  const breaks = defined.filter((r) => isBreak(r.flags));
+
+  const legend: LegendEntry[] = input.series.map((s) => ({ label: s.label, swatch: lineSwatch(colorOf.get(s.key) as string) }));
+  if (hollow.length > 0) legend.push({ label: chartWord(lang, "legend.hollow"), swatch: circleSwatch("#333333", true) });
+  if (breaks.length > 0) legend.push({ label: chartWord(lang, "legend.break"), swatch: barSwatch("#111111") });
+  for (const kind of ["policy", "context", "statistical"] as const) {
+    if (events.some((e) => e.kind === kind)) legend.push({ label: chartWord(lang, `kind.${kind}`), swatch: ruleSwatch(eventColors[kind]) });
+  }
+  if (events.some((e) => !e.checked)) legend.push({ label: chartWord(lang, "legend.unchecked"), swatch: ruleSwatch("#222222", uncheckedDash) });
+
+  // Row 0 holds the unit (the y axis label), the legend comes below it, then the event labels, then the frame.
+  const legendTop = 22;
+  const legendLayout = drawLegend(document, legend, marginLeft, legendTop, width - marginLeft - marginRight);
+  const places = placeEventLabels(eventRows.map((e) => e.text), eventRows.map((e) => xOf(e.date)), width - 4);
+  const labelRows = places.reduce((n, p) => Math.max(n, p.row + 1), 0);
+  const labelRowHeight = 13;
+  const marginTop = legendTop + legendLayout.height + 18 + labelRows * labelRowHeight;
+
+  const marks: Plot.Markish[] = [];
+  const [ymin, ymax] = [Math.min(...values), Math.max(...values)];
+  if (ymin < 0 && ymax > 0) marks.push(Plot.ruleY([0], { stroke: "#999999", strokeWidth: 1 }));
+  for (const kind of ["policy", "context", "statistical"] as const) {
+    for (const checked of [true, false]) {
+      const some = eventRows.filter((e) => e.event.kind === kind && e.event.checked === checked);
+      if (some.length === 0) continue;
+      marks.push(
+        Plot.ruleX(some, {
+          x: "date",
+          stroke: eventColors[kind],
+          strokeWidth: 1.5,
+          ...(checked ? {} : { strokeDasharray: uncheckedDash }),
+          title: "title",
+          className: "migmon-event",
+        }),
+      );
+    }
+  }
+  marks.push(
+    Plot.lineY(rows, { x: "date", y: "value", z: "key", stroke: "key", strokeWidth: 2, className: "migmon-line" }),
+    Plot.dot(defined.filter((r) => !isHollow(r.flags)), { x: "date", y: "value", r: 2.5, fill: "key", stroke: "key", title: "title", className: "migmon-point" }),
+    Plot.dot(hollow, { x: "date", y: "value", r: 3.5, fill: "white", stroke: "key", strokeWidth: 1.5, title: "title", className: "migmon-point-hollow" }),
+    Plot.dot(breaks, { x: "date", y: "value", symbol: breakSymbol, r: 5, stroke: "#111111", strokeWidth: 2, title: "title", className: "migmon-break" }),
+  );
+  for (let row = 0; row < labelRows; row++) {
+    for (const anchor of ["start", "end"] as const) {
+      const some = eventRows.filter((_, i) => places[i]?.row === row && places[i]?.anchor === anchor);
+      if (some.length === 0) continue;
+      marks.push(
+        Plot.text(some, {
+          x: "date",
+          text: "text",
+          title: "title",
+          frameAnchor: "top",
+          lineAnchor: "bottom",
+          textAnchor: anchor,
+          dx: anchor === "start" ? 3 : -3,
+          dy: -6 - row * labelRowHeight,
+          fontSize: 10,
+          fill: "#222222",
+          className: "migmon-event-label",
+        }),
+      );
+    }
+  }
+
+  const svg = Plot.plot({
+    document,
+    width,
+    height,
+    marginTop,
+    marginLeft,
+    marginRight,
+    marginBottom: 30,
+    style: { background: "white", color: "#222222" },
+    x: { type: "utc", domain: [new Date(t0), new Date(t1)], label: null, tickFormat: (d: Date) => timeTick(d, lang) },
+    y: { label: null, grid: true, nice: true, tickFormat: (v: number) => formatNumber(v, lang) },
+    color: { domain: keys, range: keys.map((k) => colorOf.get(k) as string) },
+    marks,
+  }) as unknown as ChartElement;
+
+  svg.appendChild(createSvgElement(document, "text", { class: "migmon-unit", x: 4, y: 12, "font-size": 10, "text-anchor": "start" }, `↑ ${input.unit}`));
+  svg.appendChild(legendLayout.group);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-labelledby", `${idPrefix}-title ${idPrefix}-desc`);
+  svg.setAttribute("lang", lang);
+  const desc = createSvgElement(document, "desc", { id: `${idPrefix}-desc` }, describeLineChart(input));
+  const title = createSvgElement(document, "title", { id: `${idPrefix}-title` }, input.title ?? input.unit);
+  svg.insertBefore(desc, svg.firstChild);
+  svg.insertBefore(title, svg.firstChild);
+  return svg;
+}
+
+/**
+ * The rows of one series with a null row put between periods that do not follow each other directly, so that
+ * the line breaks where a period is absent as it does at a null value. The added rows draw nothing else.
+ */
+function withGaps(rows: readonly Row[]): Row[] {
+  const out: Row[] = [];
+  rows.forEach((row, i) => {
+    const previous = rows[i - 1];
+    if (previous !== undefined && !followsDirectly(previous.period, row.period)) out.push({ ...previous, value: null, flags: "", title: "" });
+    out.push(row);
+  });
+  return out;
+}
+
+/** A time-axis tick: the year for 1 January, else the short month and year in the language. */
+function timeTick(date: Date, lang: LineChartInput["lang"]): string {
+  if (date.getUTCMonth() === 0 && date.getUTCDate() === 1) return String(date.getUTCFullYear());
+  return new Intl.DateTimeFormat(localeOf[lang], { month: "short", timeZone: "UTC" }).format(date);
+}
+

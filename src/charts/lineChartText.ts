@@ -1,0 +1,60 @@
+import { chartWord } from "./chartWords.ts";
+import type { LineChartInput } from "./lineChartInput.ts";
+import { isBreak, isHollow } from "./lineChartInput.ts";
+import { periodDate, periodLabel } from "./periodDate.ts";
+import { figureText } from "./valueText.ts";
+
+/**
+ * The text alternative of a line chart, in its language: what is measured over which periods, each series'
+ * first and last figures with their periods, how many figures are missing (gaps), provisional or estimated
+ * (hollow) and breaks, and every event with its date, kind and whether it is checked. Throws PeriodError for a
+ * bad period.
+ */
+export function describeLineChart(input: LineChartInput): string {
+  const lang = input.lang;
+  const points = input.series.flatMap((s) => s.points);
+  const periods = [...new Set(points.map((p) => p.period))].sort((a, b) => periodDate(a).getTime() - periodDate(b).getTime());
+  const sentences: string[] = [];
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (first !== undefined && last !== undefined) {
+    sentences.push(
+      chartWord(lang, "line.intro", { unit: input.unit, from: periodLabel(first, lang), to: periodLabel(last, lang), count: input.series.length }),
+    );
+  }
+  const seriesTexts = input.series.flatMap((s) => {
+    const known = s.points
+      .filter((p) => p.value !== null)
+      .sort((a, b) => periodDate(a.period).getTime() - periodDate(b.period).getTime());
+    const a = known[0];
+    const b = known[known.length - 1];
+    if (a === undefined || b === undefined) return [`${s.label}: ${chartWord(lang, "value.missing")}`];
+    return [
+      chartWord(lang, "line.series", {
+        label: s.label,
+        first: figureText(a.value, lang, input.fractionDigits),
+        firstPeriod: periodLabel(a.period, lang),
+        last: figureText(b.value, lang, input.fractionDigits),
+        lastPeriod: periodLabel(b.period, lang),
+      }),
+    ];
+  });
+  if (seriesTexts.length > 0) sentences.push(`${seriesTexts.join("; ")}.`);
+  const gaps = points.filter((p) => p.value === null).length;
+  const hollow = points.filter((p) => p.value !== null && isHollow(p.flags)).length;
+  const breaks = points.filter((p) => p.value !== null && isBreak(p.flags)).length;
+  if (gaps > 0) sentences.push(chartWord(lang, "line.gaps", { count: gaps }));
+  if (hollow > 0) sentences.push(chartWord(lang, "line.hollow", { count: hollow }));
+  if (breaks > 0) sentences.push(chartWord(lang, "line.breaks", { count: breaks }));
+  const events = input.events ?? [];
+  if (events.length === 0) {
+    sentences.push(chartWord(lang, "line.noEvents"));
+  } else {
+    const list = events.map((e) => {
+      const status = e.checked ? "" : `, ${chartWord(lang, "event.unchecked")}`;
+      return `${periodLabel(e.date, lang)}: ${e.label} (${chartWord(lang, `kind.${e.kind}`)}, ${chartWord(lang, `direction.${e.direction}`)}${status})`;
+    });
+    sentences.push(chartWord(lang, "line.events", { list: list.join("; ") }));
+  }
+  return sentences.join(" ");
+}

@@ -121,8 +121,15 @@ export function asylumMonthlyChart(lang: Lang): LineChartInput {
 
 /** Shapes of a boundary layer from the real TopoJSON files, through the project's loader (RFC 7946 winding). */
 export function boundaryShapes(layer: BoundaryLayer): MapShape[] {
-  return [...loadBoundaries(sharedDataDir, layer).values()];
+  let shapes = shapeCache.get(layer);
+  if (shapes === undefined) {
+    shapes = [...loadBoundaries(sharedDataDir, layer).values()];
+    shapeCache.set(layer, shapes);
+  }
+  return shapes;
 }
+
+const shapeCache = new Map<BoundaryLayer, MapShape[]>();
 
 const populationUnit: Record<Lang, string> = { nl: "inwoners", fr: "habitants", en: "inhabitants" };
 const populationTitle: Record<Lang, string> = {

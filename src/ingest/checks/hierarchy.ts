@@ -7,8 +7,7 @@ import type { NutsVersion } from "../../reference/geography.ts";
  * otherwise the codes directly below it (given the codes present in the data for the same series and period).
  */
 export interface Hierarchy {
-  /** Whether the expected children come from a reference list (so absent ones can be named) for this code. */
-  readonly childrenOf: (code: string, period: string, present: ReadonlySet<string>) => { readonly children: readonly string[]; readonly fromReference: boolean } | null;
+  readonly childrenOf: (code: string, period: string, present: ReadonlySet<string>) => readonly string[] | null;
 }
 
 /**
@@ -27,8 +26,8 @@ export function nutsHierarchy(version: NutsVersion): Hierarchy {
   return {
     childrenOf: (code, _period, present) => {
       if (!/^[A-Z]{2}[A-Z0-9]{0,3}$/.test(code)) return null;
-      if (code.startsWith("BE")) return belgian.has(code) ? { children: below(code, belgian), fromReference: true } : null;
-      return { children: below(code, present), fromReference: false };
+      if (code.startsWith("BE")) return belgian.has(code) ? below(code, belgian) : null;
+      return below(code, present);
     },
   };
 }
@@ -50,7 +49,7 @@ export function refnisHierarchy(): Hierarchy {
         children = geography.unitOn(code, date) === null ? [] : geography.childrenOf(code, date).sort();
         cache.set(key, children);
       }
-      return { children, fromReference: true };
+      return children;
     },
   };
 }

@@ -35,16 +35,16 @@ export function checkParentSums(
     const present = new Set(values.keys());
     for (const [parent, value] of values) {
       if (value === null) continue;
-      const expected = hierarchy.childrenOf(parent, period, present);
-      if (expected === null || expected.children.length === 0) continue;
-      if (!expected.children.some((c) => present.has(c))) continue;
+      const children = hierarchy.childrenOf(parent, period, present);
+      if (children === null || children.length === 0) continue;
+      if (!children.some((c) => present.has(c))) continue;
       compared++;
-      const missing = expected.children.filter((c) => values.get(c) === undefined || values.get(c) === null);
+      const missing = children.filter((c) => values.get(c) === undefined || values.get(c) === null);
       if (missing.length > 0) {
         failures.push({ series, unit: parent, period, value, compared: null, difference: null, missing });
         continue;
       }
-      const sum = expected.children.reduce((s, c) => s + (values.get(c) as number), 0);
+      const sum = children.reduce((s, c) => s + (values.get(c) as number), 0);
       if (exceedsTolerance(value - sum, value, check.tolerance)) {
         failures.push({ series, unit: parent, period, value, compared: sum, difference: value - sum, missing: [] });
       }

@@ -7,10 +7,8 @@ import type { Lang } from "../i18n/index.ts";
  */
 const en = {
   "legend.hollow": "provisional or estimated",
-  "legend.break": "break in series",
   "legend.unchecked": "unchecked",
   "legend.missing": "no data",
-  "legend.lowReliability": "low reliability",
   "kind.policy": "policy",
   "kind.context": "context",
   "kind.statistical": "statistical change",
@@ -26,7 +24,8 @@ const en = {
   "method.jenks": "natural breaks (Jenks)",
   "line.intro": "Line chart of {unit}, {from} to {to}, {count} series.",
   "line.series": "{label}: {first} in {firstPeriod}, {last} in {lastPeriod}",
-  "line.gaps": "{count} missing values are left as gaps in the lines.",
+  "line.gaps": "{count} figures are missing (no value, or the period is absent); the lines are left open there.",
+  "list.separator": "; ",
   "line.hollow": "{count} provisional or estimated values are drawn as hollow circles.",
   "line.breaks": "{count} breaks in series are marked with a vertical bar.",
   "line.events": "Events: {list}.",
@@ -41,10 +40,8 @@ type ChartWordKey = keyof typeof en;
 
 const nl: Readonly<Record<ChartWordKey, string>> = {
   "legend.hollow": "voorlopig of geschat",
-  "legend.break": "breuk in de reeks",
   "legend.unchecked": "niet gecontroleerd",
   "legend.missing": "geen gegevens",
-  "legend.lowReliability": "lage betrouwbaarheid",
   "kind.policy": "beleid",
   "kind.context": "context",
   "kind.statistical": "statistische wijziging",
@@ -60,7 +57,8 @@ const nl: Readonly<Record<ChartWordKey, string>> = {
   "method.jenks": "natuurlijke grenzen (Jenks)",
   "line.intro": "Lijngrafiek van {unit}, {from} tot {to}, {count} reeksen.",
   "line.series": "{label}: {first} in {firstPeriod}, {last} in {lastPeriod}",
-  "line.gaps": "{count} ontbrekende waarden blijven open in de lijnen.",
+  "line.gaps": "{count} cijfers ontbreken (geen waarde, of de periode ontbreekt); de lijnen blijven daar open.",
+  "list.separator": "; ",
   "line.hollow": "{count} voorlopige of geschatte waarden zijn als open cirkels getekend.",
   "line.breaks": "{count} breuken in de reeks zijn met een verticaal streepje aangeduid.",
   "line.events": "Gebeurtenissen: {list}.",
@@ -73,10 +71,8 @@ const nl: Readonly<Record<ChartWordKey, string>> = {
 
 const fr: Readonly<Record<ChartWordKey, string>> = {
   "legend.hollow": "provisoire ou estimé",
-  "legend.break": "rupture de série",
   "legend.unchecked": "non vérifié",
   "legend.missing": "pas de données",
-  "legend.lowReliability": "faible fiabilité",
   "kind.policy": "politique",
   "kind.context": "contexte",
   "kind.statistical": "changement statistique",
@@ -92,7 +88,8 @@ const fr: Readonly<Record<ChartWordKey, string>> = {
   "method.jenks": "seuils naturels (Jenks)",
   "line.intro": "Graphique linéaire de {unit}, de {from} à {to}, {count} séries.",
   "line.series": "{label}\u00a0: {first} en {firstPeriod}, {last} en {lastPeriod}",
-  "line.gaps": "{count} valeurs manquantes restent des vides dans les lignes.",
+  "line.gaps": "{count} chiffres manquent (sans valeur, ou période absente)\u00a0; les lignes restent ouvertes à ces endroits.",
+  "list.separator": "\u00a0; ",
   "line.hollow": "{count} valeurs provisoires ou estimées sont dessinées en cercles vides.",
   "line.breaks": "{count} ruptures de série sont marquées d’un trait vertical.",
   "line.events": "Événements\u00a0: {list}.",

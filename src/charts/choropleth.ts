@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { flagMeaning, t } from "../i18n/index.ts";
 import type { ChartDocument, ChartElement } from "./chartDocument.ts";
 import { createSvgElement } from "./chartDocument.ts";
 import { chartWord } from "./chartWords.ts";
@@ -55,7 +56,7 @@ export function choropleth(input: ChoroplethInput, options: ChoroplethOptions): 
   const colors = breaks === null ? [] : classColors(breaks.bounds.length);
   const areaOf = new Map(areas.map((a) => [a.code, a]));
   const fillOf = (a: MapArea) => (a.classIndex === null ? missingColor : (colors[a.classIndex] as string));
-  const titleOf = (a: MapArea) => `${a.name}: ${valueText(a.value, a.flags, lang, input.fractionDigits)}`;
+  const titleOf = (a: MapArea) => `${a.name}${t(lang, "text.colon")}${valueText(a.value, a.flags, lang, input.fractionDigits)}`;
 
   const legend: LegendEntry[] = (breaks?.bounds ?? []).map((bound, i) => ({
     label: classLabel(bound, lang, input.fractionDigits),
@@ -63,7 +64,7 @@ export function choropleth(input: ChoroplethInput, options: ChoroplethOptions): 
   }));
   if (areas.some((a) => a.value === null)) legend.push({ label: chartWord(lang, "legend.missing"), swatch: boxSwatch(missingColor) });
   const hatched = areas.filter((a) => a.value !== null && isLowReliability(a.flags));
-  if (hatched.length > 0) legend.push({ label: chartWord(lang, "legend.lowReliability"), swatch: boxSwatch(`url(#${hatchId})`) });
+  if (hatched.length > 0) legend.push({ label: flagMeaning("u", lang), swatch: boxSwatch(`url(#${hatchId})`) });
 
   const margin = 8;
   const legendTop = 22;

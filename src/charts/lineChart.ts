@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { formatNumber, localeOf } from "../i18n/index.ts";
+import { flagMeaning, formatNumber, localeOf, t } from "../i18n/index.ts";
 import type { ChartDocument, ChartElement } from "./chartDocument.ts";
 import { createSvgElement } from "./chartDocument.ts";
 import { chartWord } from "./chartWords.ts";
@@ -49,8 +49,8 @@ interface EventRow {
 function eventTitle(event: ChartEvent, input: LineChartInput): string {
   const lang = input.lang;
   const status = event.checked ? "" : `, ${chartWord(lang, "event.unchecked")}`;
-  const head = `${periodLabel(event.date, lang)}: ${event.label} (${chartWord(lang, `kind.${event.kind}`)}, ${chartWord(lang, `direction.${event.direction}`)}${status})`;
-  return `${head}. ${event.summary} (${chartWord(lang, "event.source")}: ${event.source})`;
+  const head = `${periodLabel(event.date, lang)}${t(lang, "text.colon")}${event.label} (${chartWord(lang, `kind.${event.kind}`)}, ${chartWord(lang, `direction.${event.direction}`)}${status})`;
+  return `${head}. ${event.summary} (${chartWord(lang, "event.source")}${t(lang, "text.colon")}${event.source})`;
 }
 
 /** The break marker: a short vertical bar through the point (a d3 symbol type, size is the area in px²). */
@@ -87,7 +87,7 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
         date: periodDate(p.period),
         value: p.value,
         flags: p.flags,
-        title: `${s.label}, ${periodLabel(p.period, lang)}: ${valueText(p.value, p.flags, lang, input.fractionDigits)}`,
+        title: `${s.label}, ${periodLabel(p.period, lang)}${t(lang, "text.colon")}${valueText(p.value, p.flags, lang, input.fractionDigits)}`,
       }))
       .sort((a, b) => a.date.getTime() - b.date.getTime()),
   ));
@@ -115,7 +115,7 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
 
   const legend: LegendEntry[] = input.series.map((s) => ({ label: s.label, swatch: lineSwatch(colorOf.get(s.key) as string) }));
   if (hollow.length > 0) legend.push({ label: chartWord(lang, "legend.hollow"), swatch: circleSwatch("#333333", true) });
-  if (breaks.length > 0) legend.push({ label: chartWord(lang, "legend.break"), swatch: barSwatch("#111111") });
+  if (breaks.length > 0) legend.push({ label: flagMeaning("b", lang), swatch: barSwatch("#111111") });
   for (const kind of ["policy", "context", "statistical"] as const) {
     if (events.some((e) => e.kind === kind)) legend.push({ label: chartWord(lang, `kind.${kind}`), swatch: ruleSwatch(eventColors[kind]) });
   }

@@ -1,12 +1,14 @@
+import { t } from "../i18n/index.ts";
 import { chartWord } from "./chartWords.ts";
 import type { LineChartInput } from "./lineChartInput.ts";
 import { isBreak, isHollow } from "./lineChartInput.ts";
-import { periodDate, periodLabel } from "./periodDate.ts";
+import { periodDate, periodLabel, periodsBetween } from "./periodDate.ts";
 import { figureText } from "./valueText.ts";
 
 /**
  * The text alternative of a line chart, in its language: what is measured over which periods, each series'
- * first and last figures with their periods, how many figures are missing (gaps), provisional or estimated
+ * first and last figures with their periods, how many figures are missing (null, or a period absent between
+ * two present ones: both leave a gap), provisional or estimated
  * (hollow) and breaks, and every event with its date, kind and whether it is checked. Throws PeriodError for a
  * bad period.
  */
@@ -28,7 +30,7 @@ export function describeLineChart(input: LineChartInput): string {
       .sort((a, b) => periodDate(a.period).getTime() - periodDate(b.period).getTime());
     const a = known[0];
     const b = known[known.length - 1];
-    if (a === undefined || b === undefined) return [`${s.label}: ${chartWord(lang, "value.missing")}`];
+    if (a === undefined || b === undefined) return [`${s.label}${t(lang, "text.colon")}${chartWord(lang, "value.missing")}`];
     return [
       chartWord(lang, "line.series", {
         label: s.label,
@@ -39,8 +41,13 @@ export function describeLineChart(input: LineChartInput): string {
       }),
     ];
   });
-  if (seriesTexts.length > 0) sentences.push(`${seriesTexts.join("; ")}.`);
-  const gaps = points.filter((p) => p.value === null).length;
+  const separator = chartWord(lang, "list.separator");
+  if (seriesTexts.length > 0) sentences.push(`${seriesTexts.join(separator)}.`);
+  const absent = input.series.reduce((n, s) => {
+    const sorted = [...s.points].sort((x, y) => periodDate(x.period).getTime() - periodDate(y.period).getTime());
+    return n + sorted.slice(1).reduce((m, p, i) => m + periodsBetween((sorted[i] as typeof p).period, p.period), 0);
+  }, 0);
+  const gaps = points.filter((p) => p.value === null).length + absent;
   const hollow = points.filter((p) => p.value !== null && isHollow(p.flags)).length;
   const breaks = points.filter((p) => p.value !== null && isBreak(p.flags)).length;
   if (gaps > 0) sentences.push(chartWord(lang, "line.gaps", { count: gaps }));
@@ -52,9 +59,9 @@ export function describeLineChart(input: LineChartInput): string {
   } else {
     const list = events.map((e) => {
       const status = e.checked ? "" : `, ${chartWord(lang, "event.unchecked")}`;
-      return `${periodLabel(e.date, lang)}: ${e.label} (${chartWord(lang, `kind.${e.kind}`)}, ${chartWord(lang, `direction.${e.direction}`)}${status})`;
+      return `${periodLabel(e.date, lang)}${t(lang, "text.colon")}${e.label} (${chartWord(lang, `kind.${e.kind}`)}, ${chartWord(lang, `direction.${e.direction}`)}${status})`;
     });
-    sentences.push(chartWord(lang, "line.events", { list: list.join("; ") }));
+    sentences.push(chartWord(lang, "line.events", { list: list.join(separator) }));
   }
   return sentences.join(" ");
 }

@@ -28,6 +28,8 @@ export const inputSchema = z.strictObject({
   breakdown: z.array(z.string()).default([]).describe("dimensions kept as a breakdown of the result"),
   exclude: z.record(z.string(), z.array(z.string())).default({}).describe("breakdown codes left out (totals, aggregates)"),
   availability: z.enum(["offline", "live"]).describe("offline: the file is in ../shared/data; live: only from the publisher's endpoint"),
+  absentIsZero: z.boolean().default(false)
+    .describe("the publisher leaves out empty cells (Statbel): an area without a row in a period the dataset has counts 0"),
 });
 export type IndicatorInput = z.infer<typeof inputSchema>;
 
@@ -126,6 +128,7 @@ export function parseIndicatorCatalogue(files: ReadonlyMap<string, string>): Ind
     }
     if (kind === "count" || kind === "published") {
       for (const input of indicator.compute.inputs) {
+        if (kind === "published" && input.sum.length > 0) throw new MigmonError(`${where}: a published figure cannot be summed over ${input.sum.join(", ")}`);
         for (const [dim, codes] of Object.entries(input.filter)) {
           if (codes.length > 1 && !input.sum.includes(dim) && !input.breakdown.includes(dim)) {
             throw new MigmonError(`${where}: ${input.dataset} filter ${dim} has several codes but ${dim} is neither summed nor a breakdown`);

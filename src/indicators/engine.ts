@@ -11,6 +11,7 @@ import type { Indicator, IndicatorInput, IndicatorLevel } from "./catalogue.ts";
 import { applyFormula } from "./formulas.ts";
 import type { Evaluated, Row } from "./formulas.ts";
 import { readInput } from "./inputs.ts";
+import { periodContains } from "./periodSpan.ts";
 import type { ReadRange } from "./inputs.ts";
 import type { IndicatorResult, IndicatorValue, Provenance } from "./result.ts";
 
@@ -92,7 +93,10 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
     const input = onBoundaries ? null
       : area.refnis !== null ? (directInput(belgian, area, w) ?? (canSum ? null : directInput(inputs, area, w)))
         : directInput(inputs, area, w);
-    if (input) direct.set(input, [...(direct.get(input) ?? []), area]);
+    // A publisher that leaves out empty cells gives no row for a municipality with none: read all municipalities
+    // of the period, where the absent ones are known to be 0 (aggregateFromMunicipalities).
+    const zeroFilled = input?.absentIsZero === true && input.coding === "refnis" && indicator.summable;
+    if (input && !zeroFilled) direct.set(input, [...(direct.get(input) ?? []), area]);
     else aggregated.push(area);
   }
   for (const [input, list] of direct) {
@@ -124,6 +128,9 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
   return { dims, rows };
 }
 
+/** The figure of an empty cell a publisher left out (absentIsZero). */
+const zero: Cell = { value: 0, flags: "" };
+
 async function aggregateFromMunicipalities(input: IndicatorInput, areas: readonly Area[], w: Work, range: ReadRange, record: (p: readonly Provenance[]) => void): Promise<Row[]> {
   const { ctx, request } = w;
   const { figures, provenance } = await readInput(ctx.store, input, null, range);
@@ -140,6 +147,11 @@ async function aggregateFromMunicipalities(input: IndicatorInput, areas: readonl
   for (const g of groups.values()) {
     const date = periodStart(parsePeriodParts(g.period));
     let cells: ReadonlyMap<string, Cell> = g.cells;
+    if (input.absentIsZero) {
+      const filled = new Map(g.cells);
+      for (const u of ctx.geography.on(date)) if (u.level === "municipality" && !filled.has(u.code)) filled.set(u.code, zero);
+      cells = filled;
+    }
     if (request.boundaries !== undefined) {
       const year = Number(date.slice(0, 4));
       if (request.boundaries < year) throw new UsageError(`boundaries ${request.boundaries} are older than the data (${g.period}); only later boundaries can be used`);
@@ -170,9 +182,7 @@ async function aggregateFromMunicipalities(input: IndicatorInput, areas: readonl
 function markBreaks(indicator: Indicator, e: Evaluated): Evaluated {
   if (indicator.breaks.length === 0) return e;
   const rows = e.rows.map((r) => {
-    const p = parsePeriodParts(r.period);
-    const start = periodStart(p);
-    const hits = indicator.breaks.filter((b) => b.date >= start && b.date.slice(0, 4) === String(p.year) && (p.kind !== "month" || b.date.slice(0, 7) === start.slice(0, 7)) && (p.kind !== "day" || b.date === start));
+    const hits = indicator.breaks.filter((b) => periodContains(r.period, b.date));
     if (hits.length === 0) return r;
     const notes = [...(r.cell.notes ?? []), ...hits.map((b) => `break in definition on ${b.date}: ${b.explanation.en}`)];
     return { ...r, cell: { ...r.cell, flags: mergeFlags(r.cell.flags, "b"), notes } };

@@ -1,9 +1,9 @@
-import { MigmonError, NotFoundError, splitSeriesKey } from "../core/index.ts";
+import { MigmonError, NotFoundError, hasFlag, parseFlags, splitSeriesKey } from "../core/index.ts";
 import type { DatasetId, Period } from "../core/index.ts";
 import type { Store } from "../store/store.ts";
 import type { Cell } from "./cell.ts";
 import type { IndicatorInput } from "./catalogue.ts";
-import { sumCells } from "./balances.ts";
+import { missingInputNote, withheldNote } from "./flags.ts";
 import type { Provenance } from "./result.ts";
 
 /** One reduced figure of an input: an area (in the dataset's own coding), a period, a breakdown and a cell. */
@@ -13,6 +13,27 @@ export interface InputFigure {
   /** Breakdown codes in the order of `input.breakdown`; empty without a breakdown. */
   readonly breakdown: readonly string[];
   readonly cell: Cell;
+}
+
+/** The running sum of the observations of one group (area, period, breakdown) while a dataset is reduced. */
+interface Accumulator {
+  readonly geo: string;
+  readonly period: Period;
+  readonly breakdown: readonly string[];
+  sum: number;
+  flags: string;
+  parts: number;
+  missing: boolean;
+  readonly first: { readonly value: number | null; readonly flags: string };
+}
+
+/** The cell of a group: the observation itself when it is alone, else the sum under the flag rule (flags.ts). */
+function cellOf(g: Accumulator): Cell {
+  if (g.parts === 1) return { value: g.first.value, flags: g.first.flags };
+  const flags = parseFlags(g.flags);
+  if (hasFlag(flags, "c")) return { value: null, flags, notes: [withheldNote] };
+  if (g.missing) return { value: null, flags, notes: [missingInputNote] };
+  return { value: g.sum, flags };
 }
 
 /** The period range and vintage of a read. */
@@ -57,31 +78,34 @@ export async function readInput(store: Store, input: IndicatorInput, geoCodes: r
 
   const breakdownIndex = input.breakdown.map((d) => dims.indexOf(d));
   const excluded = input.breakdown.map((d) => new Set(input.exclude[d] ?? []));
-  const groups = new Map<string, { geo: string; period: Period; breakdown: string[]; cells: Cell[] }>();
+  // Per series, once: its area, breakdown and the prefix of its group key (null when a breakdown code is excluded).
+  const seriesInfo = new Map<string, { geo: string; breakdown: string[]; prefix: string } | null>();
+  const groups = new Map<string, Accumulator>();
   const releases = new Set<number>();
-  const splitCache = new Map<string, string[]>();
   for (const o of observations) {
-    let codes = splitCache.get(o.series);
-    if (codes === undefined) {
-      codes = splitSeriesKey(o.series);
-      splitCache.set(o.series, codes);
+    let info = seriesInfo.get(o.series);
+    if (info === undefined) {
+      const codes = splitSeriesKey(o.series);
+      const breakdown = breakdownIndex.map((i) => codes[i] as string);
+      const geo = codes[geoIndex] as string;
+      info = breakdown.some((c, k) => excluded[k]!.has(c)) ? null : { geo, breakdown, prefix: `${geo}|${breakdown.join(".")}|` };
+      seriesInfo.set(o.series, info);
     }
-    const breakdown = breakdownIndex.map((i) => codes[i] as string);
-    if (breakdown.some((c, k) => excluded[k]!.has(c))) continue;
-    const geo = codes[geoIndex] as string;
-    const key = `${geo}|${o.period}|${breakdown.join(".")}`;
+    if (info === null) continue;
+    const key = info.prefix + o.period;
     let group = groups.get(key);
     if (group === undefined) {
-      group = { geo, period: o.period, breakdown, cells: [] };
+      group = { geo: info.geo, period: o.period, breakdown: info.breakdown, sum: 0, flags: "", parts: 0, missing: false, first: o };
       groups.set(key, group);
     }
-    group.cells.push({ value: o.value, flags: o.flags });
+    group.parts++;
+    if (o.value === null) group.missing = true;
+    else group.sum += o.value;
+    if (o.flags !== "" && !group.flags.includes(o.flags)) group.flags += o.flags;
     releases.add(o.release);
   }
   const figures: InputFigure[] = [];
-  for (const g of groups.values()) {
-    figures.push({ geo: g.geo, period: g.period, breakdown: g.breakdown, cell: g.cells.length === 1 ? g.cells[0]! : sumCells(g.cells) });
-  }
+  for (const g of groups.values()) figures.push({ geo: g.geo, period: g.period, breakdown: g.breakdown, cell: cellOf(g) });
   const provenance: Provenance[] = [];
   if (releases.size > 0) {
     const all = await store.listReleases(id);

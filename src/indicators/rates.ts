@@ -1,6 +1,6 @@
 import { mergeFlags } from "../core/index.ts";
 import type { Cell, IntervalCell } from "./cell.ts";
-import { combineInputs, deriveCell } from "./flags.ts";
+import { deriveCell } from "./flags.ts";
 import { poissonInterval } from "./poisson.ts";
 
 /** How a crude rate is made: per how many persons, whether it gets a Poisson interval, and below which count it is `u`. */
@@ -45,9 +45,4 @@ export function crudeRate(count: Cell, population: Cell, options: RateOptions): 
     lower: (bounds.lower / p) * options.per,
     upper: (bounds.upper / p) * options.per,
   };
-}
-
-/** Whether a cell can feed a formula (present and not confidential): see combineInputs. */
-export function isUsable(cell: Cell): boolean {
-  return combineInputs([cell]).blocked === null;
 }

@@ -33,7 +33,7 @@ const catalogue = parseIndicatorCatalogue(yaml(
   common("pop", "persons") + `  compute:\n    kind: count\n    inputs:\n${input}\n  levels: [municipality, arrondissement, region, country]\n  summable: true\n` +
   common("etr", "persons") + `  compute:\n    kind: count\n    inputs:\n    - { dataset: "test:pop", geo: refnis, coding: refnis, levels: [municipality], filter: { nationality: [ETR] }, availability: offline }\n  levels: [municipality, arrondissement, region, country]\n  summable: true\n` +
   common("etr_share", "percent") + `  compute: { kind: share, part: etr, whole: pop }\n  levels: [municipality, arrondissement, region, country]\n  summable: false\n` +
-  common("published_pct", "percent") + `  compute:\n    kind: published\n    inputs:\n${input.replace("sum: [nationality]", "sum: [nationality]")}\n  levels: [municipality, region]\n  summable: false\n`));
+  common("published_pct", "percent") + `  compute:\n    kind: published\n    inputs:\n${input.replace("filter: { nationality: [ETR, BEL] }, sum: [nationality]", "filter: { nationality: [ETR] }")}\n  levels: [municipality, region]\n  summable: false\n`));
 
 const obs = (refnis: string, nat: string, value: number | null, flags = ""): Observation =>
   ({ series: `${refnis}.${nat}` as SeriesKey, period: "2018-01-01" as Period, value, flags });

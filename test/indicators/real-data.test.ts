@@ -17,14 +17,14 @@ import { sharedData } from "../shared-data.ts";
 const structFile = sharedData("statbel/TF_SOC_POP_STRUCT_2015.txt.gz");
 
 /** The independent figures: test/indicators/independent/statbel_2015.sql run by DuckDB over the raw file. */
-async function independentFigures(): Promise<Map<string, { total: number; etr: number; share: number; shannon: number; simpson: number }>> {
+async function independentFigures(): Promise<Map<string, { total: number; etr: number; share: number; shannon: number; simpson: number; etrWomen: number }>> {
   const sql = readFileSync(new URL("./independent/statbel_2015.sql", import.meta.url), "utf8").replaceAll("$FILE", structFile.replace(/'/g, "''"));
   const db = await DuckDBInstance.create(":memory:");
   const conn = await db.connect();
   const rows = (await conn.runAndReadAll(sql)).getRows();
   conn.closeSync();
   db.closeSync();
-  return new Map(rows.map((r) => [String(r[0]), { total: Number(r[1]), etr: Number(r[2]), share: Number(r[3]), shannon: Number(r[4]), simpson: Number(r[5]) }]));
+  return new Map(rows.map((r) => [String(r[0]), { total: Number(r[1]), etr: Number(r[2]), share: Number(r[3]), shannon: Number(r[4]), simpson: Number(r[5]), etrWomen: Number(r[6]) }]));
 }
 
 describe("indicators on the real Statbel and Eurostat files", () => {
@@ -54,6 +54,13 @@ describe("indicators on the real Statbel and Eurostat files", () => {
       assert.equal(pop.values.find((v) => v.geo === g)?.value, expected.get(g)?.total, g);
       assert.equal(etr.values.find((v) => v.geo === g)?.value, expected.get(g)?.etr, g);
     }
+  });
+
+  it("population_non_belgian_women counts a municipality Statbel lists no cell for as 0 and sums to the SQL total", async () => {
+    // Herstappe (73028) had no non-Belgian women on 1 January 2015: the files leave the cell out (absentIsZero).
+    const expected = await independentFigures();
+    const r = await computeIndicator(ctx, "population_non_belgian_women", { geos: ["73028", "BE", "04000"], from: "2015" as never, to: "2015" as never });
+    assert.deepEqual(r.values.map((v) => [v.geo, v.value]), [["73028", 0], ["BE", expected.get("BE")!.etrWomen], ["04000", expected.get("04000")!.etrWomen]]);
   });
 
   it("share_non_belgian and the diversity measures for Belgium and the regions in 2015 equal the independent SQL", async () => {

@@ -8,6 +8,7 @@ import { answerFromCache, contentHash, entityTag } from "./caching.ts";
 import type { ServerEffects } from "./effects.ts";
 import { installErrorHandlers } from "./errors.ts";
 import { buildOpenApi } from "./openapi.ts";
+import { ReleaseState } from "./releaseState.ts";
 import { RouteTable, addRoute, noParameters } from "./routeTable.ts";
 import { registerAnalysisRoutes } from "./routes/analysis.ts";
 import { registerDatasetRoutes } from "./routes/datasets.ts";
@@ -37,13 +38,14 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
     effects.logger.info(`${effects.now().toISOString()} ${who} ${request.method} ${request.url.split("?")[0] ?? ""} -> ${reply.statusCode}`);
   });
 
+  const releases = new ReleaseState(effects.store);
   registerSourceRoutes(app, table, effects);
-  registerDatasetRoutes(app, table, effects);
-  registerObservationRoutes(app, table, effects);
+  registerDatasetRoutes(app, table, effects, releases);
+  registerObservationRoutes(app, table, effects, releases);
   registerEventRoutes(app, table, effects);
   registerGeographyRoutes(app, table, effects);
-  registerAnalysisRoutes(app, table, effects);
-  registerUpdateRoutes(app, table, effects);
+  registerAnalysisRoutes(app, table, effects, releases);
+  registerUpdateRoutes(app, table, effects, releases);
 
   let document: { body: string; hash: string } | null = null;
   addRoute(app, table, {

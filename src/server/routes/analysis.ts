@@ -13,7 +13,7 @@ import type { LaidOutSeries } from "../analysisSeries.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
 import { asOfSchema, datasetIdSchema, normaliseAsOf, periodSchema, releaseIdSchema } from "../parameters.ts";
-import { latestReleaseId } from "../releaseState.ts";
+import type { ReleaseState } from "../releaseState.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
 
@@ -51,7 +51,7 @@ async function readSeries(store: Store, q: Selection): Promise<LaidOutSeries> {
   return layOutSeries(`${id} ${q.series}`, observations);
 }
 
-function registerMethod(app: FastifyInstance, table: RouteTable, effects: ServerEffects, method: ApiMethod): void {
+function registerMethod(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState, method: ApiMethod): void {
   addRoute(app, table, {
     method: "GET", url: `/api/analysis/${method.name}`, tag: "analysis",
     summary: method.summary,
@@ -63,7 +63,7 @@ function registerMethod(app: FastifyInstance, table: RouteTable, effects: Server
     answers: { 200: { description: "{ method, dataset, series, release, periods: {first, last}, n, values: [{period, value, flags}], result, reading }", types: ["application/json"] } },
   }, async ({ query }, request, reply) => {
     const q = query as Selection & Record<string, unknown>;
-    const latest = await latestReleaseId(effects.store, q.dataset as DatasetId);
+    const latest = await releases.latestReleaseId(q.dataset as DatasetId);
     if (answerFromCache(request, reply, entityTag(request.url, [latest]))) return reply;
     const series = await readSeries(effects.store, q);
     let answer;
@@ -86,8 +86,8 @@ function registerMethod(app: FastifyInstance, table: RouteTable, effects: Server
 }
 
 /** Registers GET /api/analysis/{method} for every method of analysisMethods.ts, and a 404 naming them for any other. */
-export function registerAnalysisRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects): void {
-  for (const method of apiMethods) registerMethod(app, table, effects, method);
+export function registerAnalysisRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState): void {
+  for (const method of apiMethods) registerMethod(app, table, effects, releases, method);
   app.get("/api/analysis/:method", async (request) => {
     const name = String((request.params as { method?: unknown }).method ?? "");
     throw new NotFoundError(`no analysis method ${JSON.stringify(name)}; the methods are ${methodNames().join(", ")}`);

@@ -6,7 +6,7 @@ import type { DatasetId, ReleaseId } from "../../core/index.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
 import { datasetIdSchema, releaseIdSchema } from "../parameters.ts";
-import { latestReleaseId } from "../releaseState.ts";
+import type { ReleaseState } from "../releaseState.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
 import { loadedState } from "./sources.ts";
@@ -16,7 +16,7 @@ const json = ["application/json"];
 export const datasetPath = z.strictObject({ id: datasetIdSchema });
 
 /** Registers GET /api/datasets, /api/datasets/{id}, /api/datasets/{id}/releases and /api/datasets/{id}/diff. */
-export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects): void {
+export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState): void {
   const { store } = effects;
 
   addRoute(app, table, {
@@ -70,7 +70,7 @@ export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, e
     const from = Number(query.from) as ReleaseId;
     const to = Number(query.to) as ReleaseId;
     if (from > to) throw new UsageError(`query parameter from (${from}) must not be after to (${to})`);
-    await latestReleaseId(store, id);
+    await releases.latestReleaseId(id);
     if (answerFromCache(request, reply, entityTag(request.url, [from, to]))) return reply;
     return { dataset: id, from, to, changes: await store.diff(id, from, to) };
   });

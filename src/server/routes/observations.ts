@@ -9,7 +9,7 @@ import type { ObservationQuery, StoredObservation } from "../../store/store.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
 import { asOfSchema, normaliseAsOf, periodSchema, releaseIdSchema } from "../parameters.ts";
-import { latestReleaseId } from "../releaseState.ts";
+import type { ReleaseState } from "../releaseState.ts";
 import { addRoute } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
 import { datasetPath } from "./datasets.ts";
@@ -49,7 +49,7 @@ export function observationsCsv(dimensions: readonly string[], rows: readonly St
 }
 
 /** Registers GET /api/datasets/{id}/observations. */
-export function registerObservationRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects): void {
+export function registerObservationRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState): void {
   const { store } = effects;
   // A dataset's dimensions are fixed by its first release (the store refuses others), so they can be kept.
   const dimensionsOf = new Map<string, readonly string[]>();
@@ -67,7 +67,7 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
     if (query.from !== undefined && query.to !== undefined && comparePeriods(parsePeriod(query.from), parsePeriod(query.to)) > 0) {
       throw new UsageError(`query parameter from (${query.from}) must not be after to (${query.to})`);
     }
-    const latest = await latestReleaseId(store, id);
+    const latest = await releases.latestReleaseId(id);
     if (answerFromCache(request, reply, entityTag(request.url, [latest]))) return reply;
     let dimensions = dimensionsOf.get(id);
     if (dimensions === undefined) {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { UsageError } from "../../core/index.ts";
 import type { ServerEffects } from "../effects.ts";
+import type { ReleaseState } from "../releaseState.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
 
@@ -12,8 +13,8 @@ export const updateBodySchema = z.strictObject({
     .describe("the catalogue dataset ids to update; every dataset when absent"),
 });
 
-/** Registers POST /api/update. */
-export function registerUpdateRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects): void {
+/** Registers POST /api/update; the kept release state is forgotten when an update ends, whatever its outcome. */
+export function registerUpdateRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState): void {
   addRoute(app, table, {
     method: "POST", url: "/api/update", tag: "admin", admin: true,
     summary: "runs an offline update (admin token needed): each catalogue dataset is ingested from the mirror's publisher files as a new release when it changed",
@@ -25,7 +26,12 @@ export function registerUpdateRoutes(app: FastifyInstance, table: RouteTable, ef
     const unknown = (body.only ?? []).filter((id) => !known.has(id));
     if (unknown.length > 0) throw new UsageError(`body field only: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the source catalogue`);
     const started = effects.now().toISOString();
-    const outcomes = await effects.update(body.only);
+    let outcomes;
+    try {
+      outcomes = await effects.update(body.only);
+    } finally {
+      releases.forget();
+    }
     const summary = outcomes.map((o) => `${o.dataset}=${o.status}${o.release === null ? "" : `:${o.release}`}`).join(" ");
     effects.logger.info(`${started} ${who} POST /api/update: ${summary}`);
     return reply.header("cache-control", "no-store").send({ outcomes });

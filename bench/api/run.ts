@@ -1,0 +1,112 @@
+// The API under load: at least 100 concurrent clients on 127.0.0.1 for 30 seconds against the observations route,
+// asking for one indicator for the 300 Flemish municipalities over 20 years (6,000 observations) in a store of
+// 10,109,400 observations (makeStore.ts). Reports requests per second and the p50/p95/p99 latency of every
+// response, checks that there was no error and no non-2xx answer, and compares with the same query run directly
+// on the store (sequentially, as the store serialises its reads on one connection) in the same run.
+//   node --import tsx bench/api/run.ts [seconds=30] [connections=100] [dir=os.tmpdir()]
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import type { Result } from "autocannon";
+import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
+import { benchDataset, makeBenchStore, municipalities } from "./makeStore.ts";
+
+const seconds = Number(process.argv[2] ?? 30);
+const connections = Number(process.argv[3] ?? 100);
+const dir = await mkdtemp(join(process.argv[4] ?? tmpdir(), "migmon-bench-api-"));
+const file = join(dir, "bench.duckdb");
+
+function percentile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+const ms = (x: number) => Number(x.toFixed(2));
+
+try {
+  const t0 = performance.now();
+  const observations = await makeBenchStore(file);
+  const loadSeconds = (performance.now() - t0) / 1000;
+  console.log(`store: ${observations} observations generated and loaded in ${loadSeconds.toFixed(1)} s`);
+
+  const { flemish } = municipalities();
+  const where = { indic: ["I03"], sex: ["T"], age: ["A0"], geo: flemish };
+  const path = `/api/datasets/${benchDataset.id}/observations?${Object.entries(where).map(([d, codes]) => `where=${d}:${codes.join(",")}`).join("&")}`;
+
+  // The same query directly on the store: sequential queries for a third of the load's duration, after a warm-up.
+  const store = await openDuckDbStore(file);
+  let rows = 0;
+  for (let k = 0; k < 20; k++) rows = (await store.query({ dataset: benchDataset.id, where })).length;
+  const direct: number[] = [];
+  const directJson: number[] = [];
+  const until = performance.now() + (seconds * 1000) / 3;
+  while (performance.now() < until) {
+    const a = performance.now();
+    const result = await store.query({ dataset: benchDataset.id, where });
+    const b = performance.now();
+    JSON.stringify({ observations: result });
+    direct.push(b - a);
+    directJson.push(performance.now() - a);
+  }
+  await store.close();
+  const directSorted = Float64Array.from(direct).sort();
+  const directJsonSorted = Float64Array.from(directJson).sort();
+  const directRate = direct.length / (direct.reduce((s, x) => s + x, 0) / 1000);
+  console.log(`direct store.query: ${rows} rows, ${direct.length} queries, ${directRate.toFixed(0)} queries/s, p50 ${ms(percentile(directSorted, 0.5))} ms, ` +
+    `p95 ${ms(percentile(directSorted, 0.95))} ms, p99 ${ms(percentile(directSorted, 0.99))} ms; with JSON.stringify p50 ${ms(percentile(directJsonSorted, 0.5))} ms`);
+
+  // The server in its own process.
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./server.ts", import.meta.url)), file], { stdio: ["ignore", "pipe", "inherit"] });
+  const [firstLine] = await once(child.stdout, "data") as [Buffer];
+  const base = firstLine.toString().trim();
+  const check = await fetch(`${base}${path}`);
+  const checked = (await check.json()) as { observations: unknown[] };
+  if (check.status !== 200 || checked.observations.length !== rows) throw new Error(`the API answered ${check.status} with ${checked.observations.length} rows, the store ${rows}`);
+
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  const result = await new Promise<Result>((resolve, reject) => {
+    const instance = autocannon({ url: `${base}${path}`, connections, duration: seconds, timeout: 30 }, (error, r) => (error ? reject(error) : resolve(r)));
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      times.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
+  });
+  child.kill("SIGTERM");
+  await once(child, "exit");
+
+  const sorted = Float64Array.from(times).sort();
+  const rate = times.length / result.duration;
+  const figures = {
+    date: new Date().toISOString(), node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model ?? "?", loadAverageAfter: loadavg()[0],
+    store: { observations, loadSeconds: Number(loadSeconds.toFixed(1)) },
+    query: { path: `/api/datasets/${benchDataset.id}/observations?where=indic:I03&where=sex:T&where=age:A0&where=geo:<300 Flemish municipalities>`, rows },
+    load: {
+      connections, seconds: result.duration, requests: times.length, requestsPerSecond: Number(rate.toFixed(1)),
+      latencyMs: { p50: ms(percentile(sorted, 0.5)), p95: ms(percentile(sorted, 0.95)), p99: ms(percentile(sorted, 0.99)), max: ms(sorted[sorted.length - 1] ?? 0) },
+      errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, statuses: Object.fromEntries(statuses),
+      megabytesPerSecond: Number((result.throughput.average / 1e6).toFixed(1)),
+    },
+    direct: {
+      queries: direct.length, queriesPerSecond: Number(directRate.toFixed(1)),
+      latencyMs: { p50: ms(percentile(directSorted, 0.5)), p95: ms(percentile(directSorted, 0.95)), p99: ms(percentile(directSorted, 0.99)) },
+      withJsonP50Ms: ms(percentile(directJsonSorted, 0.5)),
+    },
+    ratio: { throughputApiToDirect: Number((rate / directRate).toFixed(2)) },
+  };
+  console.log(`API under load: ${connections} connections for ${result.duration} s: ${times.length} responses, ${rate.toFixed(1)} requests/s, ` +
+    `latency p50 ${figures.load.latencyMs.p50} ms, p95 ${figures.load.latencyMs.p95} ms, p99 ${figures.load.latencyMs.p99} ms; ` +
+    `errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+  console.log(`ratio API requests/s to direct queries/s: ${figures.ratio.throughputApiToDirect}`);
+  const out = fileURLToPath(new URL("./out/", import.meta.url));
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, "result.json"), `${JSON.stringify(figures, null, 2)}\n`);
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
+    console.error("FAILED: errors under load");
+    process.exitCode = 1;
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -6,17 +6,17 @@ import path from "node:path";
 export const snapshotDir = fileURLToPath(new URL("../snapshots/", import.meta.url));
 
 /**
- * Compares a rendered SVG with `test/snapshots/<name>.svg`. A mismatch writes `<name>-changed.svg` beside it for
+ * Compares a rendered SVG with `test/snapshots/<name>.svg` (or `<dir>/<name>.svg`). A mismatch writes `<name>-changed.svg` beside it for
  * review and throws. A missing snapshot throws, except outside CI (CI unset or not "true") with
  * MIGMON_UPDATE_SNAPSHOTS=1, where it is created: CI never creates one.
  */
-export function assertSnapshot(name: string, actual: string): void {
-  const file = path.join(snapshotDir, `${name}.svg`);
-  const changed = path.join(snapshotDir, `${name}-changed.svg`);
+export function assertSnapshot(name: string, actual: string, dir: string = snapshotDir): void {
+  const file = path.join(dir, `${name}.svg`);
+  const changed = path.join(dir, `${name}-changed.svg`);
   if (!existsSync(file)) {
     const inCi = process.env.CI === "true" || process.env.CI === "1";
     if (!inCi && process.env.MIGMON_UPDATE_SNAPSHOTS === "1") {
-      mkdirSync(snapshotDir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       writeFileSync(file, actual);
       return;
     }

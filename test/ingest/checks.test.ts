@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import { makeDatasetId, makeSeriesKey } from "../../src/core/index.ts";
@@ -13,6 +14,7 @@ import type { CrossSourceCheck, ParentSumCheck } from "../../src/ingest/checks/d
 import { refnisHierarchy } from "../../src/ingest/checks/hierarchy.ts";
 import { checkParentSums } from "../../src/ingest/checks/parent-sum.ts";
 import { runCheck, runDatasetChecks } from "../../src/ingest/checks/run.ts";
+import { ingestDelivery } from "../../src/ingest/delivery.ts";
 import { ingestFile } from "../../src/ingest/pipeline.ts";
 import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -136,6 +138,27 @@ describe("consistency checks", () => {
     assert.deepEqual(off.map((f) => [f.unit, f.value, f.compared, f.difference]), [["12000", sum + 2, sum, 2]]);
     const gap = checkParentSums([obs("12000", sum), ...parts.slice(1)], ["geo"], check, hierarchy, "test").failures;
     assert.deepEqual(gap.map((f) => [f.unit, f.compared, f.missing]), [["12000", null, [children[0]]]]);
+  });
+
+  it("runCheck(parent-sum refnis) on Statbel's real 2020 table delivered with a description: every unit equals the sum of its children", async () => {
+    const file = sharedData("statbel/bevolking_per_gemeente_2020.csv");
+    const descriptionFile = fileURLToPath(new URL("../fixtures/deliveries/statbel-population-2020.yaml", import.meta.url));
+    const loaded = await ingestDelivery({ store, file, descriptionFile });
+    assert.equal(loaded.release.observations, 638);
+    const id = makeDatasetId("agency", "statbel_population_2020");
+    const check = consistencyCheckSchema.parse({ kind: "parent-sum", dimension: "geo", hierarchy: "refnis" });
+    const outcome = await runCheck(store, id, check);
+    // A plain reading: 581 municipalities, and 57 units above them (43 arrondissements, 10 provinces, 3 regions, the
+    // kingdom), each of which has children in the table; the kingdom's total is the sum of the municipal rows.
+    const rows = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
+    const above = rows.filter((r) => r["NIS code"]!.endsWith("000") || ["20001", "20002"].includes(r["NIS code"]!));
+    assert.equal(above.length, 57);
+    const municipalSum = rows.filter((r) => !above.includes(r)).reduce((s, r) => s + Number(r.Totaal), 0);
+    assert.equal(municipalSum, Number(rows.find((r) => r["NIS code"] === "01000")!.Totaal));
+    assert.equal(outcome.compared, above.length);
+    assert.deepEqual(outcome.failures, []);
+    const be = await store.query({ dataset: id, where: { geo: ["BE"] } });
+    assert.deepEqual(be.map((o) => [o.period, o.value]), [["2020-01-01", 11492641]]);
   });
 
   it("exceedsTolerance(difference, reference, tolerance) takes an absolute number or a percentage of |reference|", () => {

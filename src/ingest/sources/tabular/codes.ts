@@ -18,11 +18,13 @@ export interface ReferenceCodes {
 
 /**
  * A cell as a code of its list: REFNIS codes written as numbers lose their leading zero (`2000` is `02000`),
- * so digit strings shorter than five are padded; other lists take the text as it is.
+ * so digit strings shorter than five are padded, and the kingdom's `01000` is `BE` as in our geography; other
+ * lists take the text as it is.
  */
 export function normaliseCode(list: CodeList, text: string): string {
-  if (list === "refnis" && /^\d{1,4}$/.test(text)) return text.padStart(5, "0");
-  return text;
+  if (list !== "refnis") return text;
+  const code = /^\d{1,4}$/.test(text) ? text.padStart(5, "0") : text;
+  return code === "01000" ? "BE" : code;
 }
 
 /** Whether `code` belongs to the code list on the ISO date (the date matters only for REFNIS units). */

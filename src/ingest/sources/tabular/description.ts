@@ -1,6 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { InputError } from "../../../core/index.ts";
+import { InputError, parsePeriod } from "../../../core/index.ts";
 
 const titles = z.strictObject({ nl: z.string().min(1), fr: z.string().min(1), en: z.string().min(1) });
 const column = z.string().min(1).describe("the column's name exactly as the header writes it");
@@ -57,16 +57,32 @@ export const deliveryDescriptionSchema = z.strictObject({
   frequency: z.enum(["annual", "quarterly", "monthly", "irregular"]).default("annual"),
   format: z.discriminatedUnion("type", [csvFormat, xlsxFormat]),
   dimensions: z.array(dimension).min(1),
-  period: z.strictObject({
-    column,
-    form: z.enum(["year", "quarter", "month", "day"]).describe("2024; 2024-Q1 or 2024Q1; 2024-03 or 2024M03; 2024-01-01"),
-  }),
+  period: z.union([
+    z.strictObject({
+      column,
+      form: z.enum(["year", "quarter", "month", "day"]).describe("2024; 2024-Q1 or 2024Q1; 2024-03 or 2024M03; 2024-01-01"),
+    }),
+    z.strictObject({
+      fixed: z.string().min(1).describe("the one period of a table without a period column, e.g. 2020-01-01 for a stock on that day"),
+    }),
+  ]),
   value: z.strictObject({ column }),
   flags: z.strictObject({ column }).optional().describe("Eurostat/SDMX flag letters (p, e, c, ...) per row"),
   totals: z.array(totalSchema).default([]),
+  ignoredColumns: z.array(column).default([]).describe("columns for people (names, notes) that are neither checked nor loaded"),
 }).superRefine((d, ctx) => {
   const ids = d.dimensions.map((x) => x.id);
-  const columns = [...d.dimensions.map((x) => x.column), d.period.column, d.value.column, ...(d.flags ? [d.flags.column] : [])];
+  const columns = [
+    ...d.dimensions.map((x) => x.column), ...("column" in d.period ? [d.period.column] : []), d.value.column,
+    ...(d.flags ? [d.flags.column] : []), ...d.ignoredColumns,
+  ];
+  if ("fixed" in d.period) {
+    try {
+      parsePeriod(d.period.fixed);
+    } catch {
+      ctx.addIssue({ code: "custom", path: ["period", "fixed"], message: `not a period: ${JSON.stringify(d.period.fixed)}` });
+    }
+  }
   for (const [i, id] of ids.entries()) {
     if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["dimensions", i, "id"], message: `dimension ${id} is declared twice` });
   }

@@ -1,5 +1,5 @@
 import { makeSeriesKey, parseFlags, parsePeriodParts, formatPeriod, periodStart } from "../../../core/index.ts";
-import type { Observation, Period } from "../../../core/index.ts";
+import type { Observation, Period, PeriodKind } from "../../../core/index.ts";
 import { codeListName, isKnownCode, normaliseCode } from "./codes.ts";
 import type { ReferenceCodes } from "./codes.ts";
 import type { DeclaredTotal, DeliveryDescription } from "./description.ts";
@@ -49,8 +49,9 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
   const problems: DeliveryProblem[] = [];
   const add = (row: number, column: string | null, kind: DeliveryProblemKind, message: string) => problems.push({ row, column, kind, message });
   const columnIndex = new Map(table.header.map((name, i) => [name, i]));
+  const periodColumn = "column" in description.period ? description.period.column : null;
   const wanted = [
-    ...description.dimensions.map((d) => d.column), description.period.column, description.value.column,
+    ...description.dimensions.map((d) => d.column), ...(periodColumn === null ? [] : [periodColumn]), description.value.column,
     ...(description.flags ? [description.flags.column] : []),
   ];
   for (const name of wanted) {
@@ -58,7 +59,7 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
   }
   for (const [i, name] of table.header.entries()) {
     if (table.header.indexOf(name) !== i) add(table.headerRow, name, "unexpected-column", `column ${JSON.stringify(name)} occurs twice in the header`);
-    else if (!wanted.includes(name)) add(table.headerRow, name || `column ${i + 1}`, "unexpected-column", `column ${JSON.stringify(name)} is not in the description`);
+    else if (!wanted.includes(name) && !description.ignoredColumns.includes(name)) add(table.headerRow, name || `column ${i + 1}`, "unexpected-column", `column ${JSON.stringify(name)} is not in the description`);
   }
   if (wanted.some((name) => !columnIndex.has(name))) return { problems, observations: [] };
 
@@ -72,8 +73,12 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
     if (cells.length > table.header.length) {
       add(row, null, "extra-cells", `the row has ${cells.length} cells, the header ${table.header.length}`);
     }
-    const period = readPeriod(cell(cells, description.period.column), description.period.form);
-    if (typeof period === "string") add(row, description.period.column, period === "" ? "empty-cell" : "bad-period", periodMessage(period, description.period.form));
+    const period = "fixed" in description.period
+      ? readPeriod(description.period.fixed, null)
+      : readPeriod(cell(cells, description.period.column), description.period.form);
+    if (typeof period === "string" && "column" in description.period) {
+      add(row, description.period.column, period === "" ? "empty-cell" : "bad-period", periodMessage(period, description.period.form));
+    }
     const date = typeof period === "string" ? null : period.date;
     const codes: string[] = [];
     const readable: (string | null)[] = [];
@@ -130,12 +135,13 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
   return { problems, observations };
 }
 
-function readPeriod(raw: CellValue, form: DeliveryDescription["period"]["form"]): { period: Period; date: string } | string {
+/** A period cell (or the fixed period) in canonical form with its first day; the text when it is not of `form`. */
+function readPeriod(raw: CellValue, form: PeriodKind | null): { period: Period; date: string } | string {
   if (raw === null) return "";
   const text = String(raw).trim();
   try {
     const parts = parsePeriodParts(text);
-    if (parts.kind !== form) return text;
+    if (form !== null && parts.kind !== form) return text;
     return { period: formatPeriod(parts), date: periodStart(parts) };
   } catch {
     return text;
@@ -168,6 +174,7 @@ function checkTotal(
   reference: ReferenceCodes, add: (row: number, column: string | null, kind: DeliveryProblemKind, message: string) => void,
 ): void {
   const d = description.dimensions.findIndex((x) => x.id === total.dimension);
+  const code = normaliseCode(description.dimensions[d]!.codes, total.code);
   const touched = (r: CheckedRow) => defective.some((bad) =>
     (bad.period === null || bad.period === r.period) && bad.codes.every((c, i) => i === d || c === null || c === r.codes[i]));
   const groups = new Map<string, CheckedRow[]>();
@@ -178,12 +185,12 @@ function checkTotal(
     groups.set(key, list);
   }
   for (const group of groups.values()) {
-    const totalRow = group.find((r) => r.codes[d] === total.code);
+    const totalRow = group.find((r) => r.codes[d] === code);
     if (totalRow === undefined || totalRow.value === null || touched(totalRow)) continue;
     let parts: CheckedRow[];
     if (total.parts === "others") parts = group.filter((r) => r !== totalRow);
     else if (total.parts === "municipalities") {
-      const inside = new Set(reference.municipalitiesIn(total.code, totalRow.date));
+      const inside = new Set(reference.municipalitiesIn(code, totalRow.date));
       parts = group.filter((r) => inside.has(r.codes[d] ?? ""));
     } else {
       const wanted = total.parts;

@@ -145,7 +145,7 @@ describe("agency deliveries", () => {
     ]);
   });
 
-  it("migmon ingest <dataset> --file F --describe D prints one line per problem and a summary line, exit 1; a valid file loads", async () => {
+  it("migmon ingest <dataset> --file F --describe D prints one line per problem and a summary line (or JSON), exit 1; a valid file loads", async () => {
     const env = { MIGMON_DB: path.join(dir, "cli.duckdb") };
     const bad = await runCli(["ingest", "agency:civic_integration_starts", "--file", fixture("civic-integration-starts-2024-row-defects.csv"), "--describe", example], env);
     assert.equal(bad.code, 1);
@@ -153,6 +153,11 @@ describe("agency deliveries", () => {
     assert.equal(lines.length, 9);
     assert.equal(lines[0], 'civic-integration-starts-2024-row-defects.csv row 6 column "gemeente": unknown geo code "99999" (not in refnis on 2024-01-01)');
     assert.equal(lines[8], "migmon: civic-integration-starts-2024-row-defects.csv: 8 problems, nothing loaded");
+    const json = await runCli(["ingest", "agency:civic_integration_starts", "--file", fixture("civic-integration-starts-2024-wrong-columns.csv"), "--describe", example, "--json"], env);
+    assert.equal(json.code, 1);
+    const answer = JSON.parse(json.stdout) as { status: string; problems: { row: number; column: string; kind: string }[] };
+    assert.equal(answer.status, "rejected");
+    assert.deepEqual(answer.problems.map((p) => p.column), ["geslacht", "sex", "opmerking"]);
     const wrongName = await runCli(["ingest", "agency:other", "--file", fixture("civic-integration-starts-2024.csv"), "--describe", example], env);
     assert.equal(wrongName.code, 2);
     const good = await runCli(["ingest", "civic_integration_starts", "--file", fixture("civic-integration-starts-2024.csv"), "--describe", example], env, fixedNow);

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { UsageError } from "../core/index.ts";
 import { flagMeaning, formatNumber, localeOf, t } from "../i18n/index.ts";
 import type { ChartDocument, ChartElement } from "./chartDocument.ts";
 import { createSvgElement } from "./chartDocument.ts";
@@ -68,7 +69,8 @@ const breakSymbol = {
  * f); a vertical bar through figures that start a break in series (flag b); the register's events as vertical
  * rules labelled above the frame (colour by kind, dashed and called unchecked when not checked); a legend of what
  * is drawn; a `<title>` per dot and per event for the tooltip; and `role="img"` with `<title>` and `<desc>`
- * giving the text alternative. Periods sit on a time axis at their first day. Throws PeriodError for a bad period.
+ * giving the text alternative. Periods sit on a time axis at their first day. Throws PeriodError for a bad period
+ * and UsageError when the series have no period at all.
  */
 export function lineChart(input: LineChartInput, options: LineChartOptions): ChartElement {
   const { document } = options;
@@ -97,6 +99,7 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
     text: event.checked ? event.label : `${event.label} (${chartWord(lang, "event.unchecked")})`,
     title: eventTitle(event, input),
   }));
+  if (rows.length === 0) throw new UsageError(`line chart "${input.title ?? input.unit}" has no periods to draw`);
   const times = [...rows.map((r) => r.date.getTime()), ...eventRows.map((e) => e.date.getTime())];
   const t0 = Math.min(...times);
   const t1 = Math.max(...times);

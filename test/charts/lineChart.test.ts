@@ -154,3 +154,16 @@ test("chartTable(net migration) has one row per area and period with the figure 
   assert.deepEqual(table.rows.find((r) => r[0] === "Waals Gewest" && r[1] === "2019"), ["Waals Gewest", "2019", "geen gegevens", ""]);
   assert.deepEqual(table.notes, ["b: breuk in de tijdreeks"]);
 });
+
+test("lineChart(input without any period) throws a UsageError naming the chart", () => {
+  assert.throws(() => draw({ lang: "en", unit: "persons", title: "Empty", series: [{ key: "A", label: "A", points: [] }] }), /line chart "Empty" has no periods to draw/);
+});
+
+test("lineChart(one series with a single provisional figure) draws it hollow in the middle of the frame", () => {
+  const svg = draw({ lang: "en", unit: "persons", series: [{ key: "A", label: "A", points: [{ period: "2019", value: 5, flags: "p" }] }] });
+  const circles = all(svg, "g.migmon-point-hollow circle");
+  assert.equal(circles.length, 1);
+  assert.equal(titleOf(circles[0] as ChartElement), "A, 2019: 5 (p: provisional)");
+  // Frame from the left margin 40 to 720 - 24 = 696: its middle is 368.
+  assert.equal(Number(circles[0]?.getAttribute("cx")), 368);
+});

@@ -75,7 +75,7 @@ describe("consistency checks", () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "migmon-checks-"));
     store = await openDuckDbStore(path.join(dir, "store.duckdb"));
     catalogue = await loadCatalogue();
-    for (const id of ["eurostat:demo_r_gind3", "eurostat:demo_gind", "statbel:pop_by_municipality_nationality_sex"]) {
+    for (const id of ["eurostat:demo_r_gind3", "eurostat:demo_gind", "eurostat:demo_pjan", "statbel:pop_by_municipality_nationality_sex"]) {
       const entry = findEntry(catalogue, id);
       await ingestFile({ store, entry, file: path.join(sharedDataDir, entry.offline!.file), format: entry.offline!.format });
     }
@@ -122,6 +122,39 @@ describe("consistency checks", () => {
     const over = [...statbel.keys()].filter((y) => eurostat.has(y) && Math.abs(eurostat.get(y)! - statbel.get(y)!) > 0.003 * statbel.get(y)!);
     assert.deepEqual(outcome.failures.map((f) => f.period), over);
     assert.ok(over.length > 0 && over.length < 5);
+  });
+
+  it("runCheck(cross-source, match [geo]) compares two Eurostat vintages country by country within 0.5% of the older one", async () => {
+    // demo_gind exported in 2025 against demo_pjan exported in 2017: revisions after the 2011 census round.
+    const check = consistencyCheckSchema.parse({
+      kind: "cross-source", filter: { indic_de: "JAN" }, other: { dataset: "eurostat:demo_pjan", filter: { age: "TOTAL", sex: "T" } },
+      match: ["geo"], tolerance: "0.5%",
+    });
+    const outcome = await runCheck(store, makeDatasetId("eurostat", "demo_gind"), check);
+    // A plain reading of both files, joined on the country labels they share (labels, not codes, in both exports).
+    const recent = new Map<string, number>();
+    const gind = parse(readFileSync(sharedData("eurostat/sdmx-csv/country_population.csv")), { columns: true }) as Record<string, string>[];
+    for (const r of gind) if (r.OBS_VALUE !== "") recent.set(`${r.geo}|${r.TIME_PERIOD}`, Number(r.OBS_VALUE));
+    const pjan = parse(readFileSync(sharedData("eurostat/legacy-csv/demo_pjan_totals_2007-2016.csv")), { columns: true }) as Record<string, string>[];
+    const over: string[] = [];
+    let joined = 0;
+    for (const r of pjan) {
+      const older = Number(r.Value!.replaceAll(",", ""));
+      const newer = recent.get(`${r.GEO}|${r.TIME}`);
+      if (newer === undefined || r.Value === ":") continue;
+      joined++;
+      if (Math.abs(newer - older) > 0.005 * older) over.push(`${r.GEO}|${r.TIME}`);
+    }
+    const codeOf: Record<string, string> = { Albania: "AL", Bulgaria: "BG", Croatia: "HR", Hungary: "HU", Ireland: "IE", Italy: "IT", Malta: "MT" };
+    const expected = over.map((k) => {
+      const [name, year] = k.split("|") as [string, string];
+      assert.ok(codeOf[name], `no code written down for ${name}`);
+      return `${codeOf[name]} ${year}`;
+    }).sort();
+    assert.deepEqual(outcome.failures.map((f) => `${f.unit} ${f.period}`).sort(), expected);
+    assert.equal(expected.length, 26);
+    // Pairs joined by code include countries whose labels changed between the exports (Czechia, Türkiye, ...).
+    assert.ok(outcome.compared > joined);
   });
 
   it("checkParentSums(refnis) compares arrondissements with their municipalities of the period's date and names missing ones", () => {

@@ -214,3 +214,27 @@ export function foreignUnemploymentMap(lang: Lang): ChoroplethInput {
   const names = Object.fromEntries(shapes.map((s) => [s.properties.code, String(s.properties.NAME_LATN)]));
   return { shapes, values, names, unit: unemploymentUnit[lang], title: unemploymentTitle[lang], lang, projection: "europe", classes: { method: "jenks", count: 5 }, fractionDigits: 1 };
 }
+
+const provinceNetTitle: Record<Lang, string> = {
+  nl: "Netto migratie per NUTS 2-regio (provincie) van België, 2018",
+  fr: "Migration nette par région NUTS 2 (province) de Belgique, 2018",
+  en: "Net migration by NUTS 2 region (province) of Belgium, 2018",
+};
+
+/**
+ * Net migration in 2018 (demo_r_gind3 CNMIGRAT, the bulk TSV) of the 11 Belgian NUTS 2 regions on the NUTS 2021
+ * level 2 shapes of Belgium (the Belgian NUTS 2 codes did not change between NUTS 2016 and 2021).
+ */
+export function belgianNuts2NetMigrationMap(lang: Lang): ChoroplethInput {
+  const shapes = boundaryShapes("nuts2").filter((s) => s.properties.code.startsWith("BE"));
+  const codes = shapes.map((s) => s.properties.code).sort();
+  const series = netMigrationSeries(codes, {});
+  const values: Record<string, MapValue> = {};
+  for (const s of series) {
+    const point = s.points.find((p) => p.period === "2018");
+    if (point === undefined) throw new Error(`no 2018 figure for ${s.key}`);
+    values[s.key] = { value: point.value, flags: point.flags };
+  }
+  const names = Object.fromEntries(shapes.map((s) => [s.properties.code, String(s.properties.NAME_LATN)]));
+  return { shapes, values, names, unit: netMigrationUnit[lang], title: provinceNetTitle[lang], lang, projection: "belgium", classes: { method: "jenks", count: 4 } };
+}

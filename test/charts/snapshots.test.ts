@@ -1,7 +1,7 @@
 process.env.TZ = "UTC";
 import { test } from "node:test";
 import { choroplethSvg, lineChartSvg } from "../../src/charts/renderSvg.ts";
-import { asylumMonthlyChart, europeNetMigrationMap, foreignUnemploymentMap, municipalPopulationMap, netMigrationChart } from "./chartInputs.ts";
+import { asylumMonthlyChart, belgianNuts2NetMigrationMap, europeNetMigrationMap, foreignUnemploymentMap, municipalPopulationMap, netMigrationChart } from "./chartInputs.ts";
 import { assertSnapshot } from "./snapshot.ts";
 
 for (const lang of ["nl", "fr", "en"] as const) {
@@ -23,4 +23,8 @@ test("choroplethSvg(crude rate of net migration by NUTS 3 region of Europe) in e
 
 test("choroplethSvg(unemployment of foreigners by country, NUTS 0, with u flags) in nl matches its snapshot", () => {
   assertSnapshot("map-nuts0-foreign-unemployment-nl", choroplethSvg(foreignUnemploymentMap("nl"), { idPrefix: "foreign-unemployment" }));
+});
+
+test("choroplethSvg(net migration 2018 of the 11 Belgian NUTS 2 regions) in en matches its snapshot", () => {
+  assertSnapshot("map-nuts2-belgium-net-migration-en", choroplethSvg(belgianNuts2NetMigrationMap("en"), { idPrefix: "nuts2-net-migration" }));
 });

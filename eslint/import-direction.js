@@ -14,11 +14,12 @@ export const allowedImports = {
   events: ["core", "reference"],
   indicators: ["core", "reference", "store"],
   impact: ["core", "indicators"],
+  assess: ["core", "i18n", "analysis", "reference", "store", "events", "indicators"],
   charts: ["core", "i18n"],
-  report: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts"],
-  server: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "report"],
+  report: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "assess"],
+  server: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "report", "assess"],
   web: ["core", "i18n", "charts", "server"],
-  cli: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "report", "server"],
+  cli: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "report", "server", "assess"],
 };
 
 /** Areas whose modules do no I/O of their own: effects are passed in (DESIGN.md §2). */

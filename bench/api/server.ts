@@ -1,6 +1,7 @@
 // The API server of the benchmark, in its own process so that the load generator does not share its event loop:
 // opens the store at argv[2], listens on 127.0.0.1 (any free port) and prints the URL on stdout.
 //   node --import tsx bench/api/server.ts <store.duckdb>
+import { loadIndicatorCatalogue } from "../../src/indicators/catalogue.ts";
 import { loadCatalogue } from "../../src/ingest/catalogue.ts";
 import { belgianGeography } from "../../src/reference/geography.ts";
 import { buildApp } from "../../src/server/app.ts";
@@ -10,7 +11,7 @@ const file = process.argv[2];
 if (file === undefined) throw new Error("usage: server.ts <store.duckdb>");
 const store = await openDuckDbStore(file);
 const app = buildApp({
-  store, catalogue: await loadCatalogue(), eventsDir: new URL("../../data/events/", import.meta.url).pathname, geography: belgianGeography(),
+  store, catalogue: await loadCatalogue(), indicators: await loadIndicatorCatalogue(), eventsDir: new URL("../../data/events/", import.meta.url).pathname, geography: belgianGeography(),
   mirrorDir: null, now: () => new Date(), adminToken: undefined,
   logger: { info: (line) => process.stderr.write(`${line}\n`), error: (line) => process.stderr.write(`${line}\n`) },
   update: async () => [],

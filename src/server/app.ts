@@ -14,6 +14,7 @@ import { registerAnalysisRoutes } from "./routes/analysis.ts";
 import { registerDatasetRoutes } from "./routes/datasets.ts";
 import { registerEventRoutes } from "./routes/events.ts";
 import { registerGeographyRoutes } from "./routes/geography.ts";
+import { registerIndicatorRoutes } from "./routes/indicators.ts";
 import { registerObservationRoutes } from "./routes/observations.ts";
 import { registerSourceRoutes } from "./routes/sources.ts";
 import { registerUpdateRoutes } from "./routes/update.ts";
@@ -42,6 +43,7 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
   registerSourceRoutes(app, table, effects);
   registerDatasetRoutes(app, table, effects, releases);
   registerObservationRoutes(app, table, effects, releases);
+  registerIndicatorRoutes(app, table, effects, releases);
   registerEventRoutes(app, table, effects);
   registerGeographyRoutes(app, table, effects);
   registerAnalysisRoutes(app, table, effects, releases);

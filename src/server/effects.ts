@@ -1,6 +1,7 @@
 // What the server is given (effects passed in, STYLE.md rule 10): the store, the catalogue, the register, the
 // geography, the boundary files, a logger, a clock, the admin token and the update it may trigger. `migmon serve`
 // builds them from the environment; tests pass a temporary store and their own logger and clock.
+import type { Indicator } from "../indicators/catalogue.ts";
 import type { CatalogueEntry } from "../ingest/catalogue.ts";
 import type { Geography } from "../reference/geography.ts";
 import type { Store } from "../store/store.ts";
@@ -23,6 +24,8 @@ export interface UpdateOutcome {
 export interface ServerEffects {
   readonly store: Store;
   readonly catalogue: readonly CatalogueEntry[];
+  /** The indicator catalogue (data/indicators). */
+  readonly indicators: readonly Indicator[];
   /** The register directory (data/events or MIGMON_EVENTS_DIR); read on demand, written by `POST /api/events`. */
   readonly eventsDir: string;
   readonly geography: Geography;

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { loadIndicatorCatalogue } from "../../src/indicators/catalogue.ts";
 import { findEntry, loadCatalogue } from "../../src/ingest/catalogue.ts";
 import { ingestFile } from "../../src/ingest/pipeline.ts";
 import { belgianGeography } from "../../src/reference/geography.ts";
@@ -59,6 +60,7 @@ export async function startApi(adminToken?: string): Promise<ApiFixture & { tein
   const catalogue = await loadCatalogue();
   const effects: ServerEffects = {
     store, catalogue, eventsDir,
+    indicators: await loadIndicatorCatalogue(),
     geography: belgianGeography(),
     mirrorDir: sharedDataDir,
     logger: { info: (line) => log.push(line), error: (line) => log.push(`ERROR ${line}`) },

@@ -19,7 +19,8 @@ const validValues: Record<string, string> = {
   id: "eurostat:demo_r_gind3", dataset: "eurostat:demo_r_gind3", series: "CNMIGRAT.BE", event: "2015", at: "2014",
   indicator: "net-migration", geo: "BE2", layer: "nuts0",
 };
-const validPathFor = (path: string, name: string) => (path.startsWith("/api/events/") ? "eu-2004-enlargement" : validValues[name] ?? "x");
+const validPathFor = (path: string, name: string) =>
+  (path.startsWith("/api/events/") ? "eu-2004-enlargement" : path.startsWith("/api/indicators/") ? "net_migration_adjusted" : validValues[name] ?? "x");
 /** The valid value of a query parameter on one path: the diff's from and to are release ids (demo_r_gind3 has release 1 only). */
 const validQueryFor = (path: string, name: string) => (path.endsWith("/diff") && (name === "from" || name === "to") ? "1" : validValues[name]);
 

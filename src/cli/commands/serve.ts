@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { MigmonError, UsageError } from "../../core/index.ts";
 import { resolveEventsDir } from "../../events/register.ts";
+import { loadIndicatorCatalogue } from "../../indicators/catalogue.ts";
 import { loadCatalogue } from "../../ingest/catalogue.ts";
 import type { CatalogueEntry } from "../../ingest/catalogue.ts";
 import { belgianGeography } from "../../reference/geography.ts";
@@ -76,6 +77,7 @@ export async function startServer(context: CliContext, options: ServeOptions): P
     const now = context.now ?? (() => new Date());
     const effects: ServerEffects = {
       store, catalogue, mirrorDir, now,
+      indicators: await loadIndicatorCatalogue(),
       eventsDir: resolveEventsDir(context.env, context.cwd),
       geography: belgianGeography(),
       logger: { info: (line) => context.stderr.write(`${line}\n`), error: (line) => context.stderr.write(`${line}\n`) },

@@ -1,0 +1,107 @@
+// The indicator catalogue (data/indicators) and indicator data: one indicator computed by the engine for areas or
+// a level, a period range and a vintage, as JSON or in any export format (CSV, XLSX, JSON-stat 2.0, SDMX-CSV,
+// Parquet) with texts in nl, fr or en.
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { MigmonError, UsageError, parsePeriod } from "../../core/index.ts";
+import type { DatasetId } from "../../core/index.ts";
+import { exportLocale } from "../../i18n/exportLocale.ts";
+import { findIndicator, indicatorLevels, referencesOf } from "../../indicators/catalogue.ts";
+import type { Indicator } from "../../indicators/catalogue.ts";
+import { computeIndicator } from "../../indicators/engine.ts";
+import { exportFormatOf, exportFormats, exportResult } from "../../indicators/export/index.ts";
+import { answerFromCache, contentHash, entityTag } from "../caching.ts";
+import type { ServerEffects } from "../effects.ts";
+import { asOfSchema, datasetIdSchema, languageSchema, normaliseAsOf, periodSchema } from "../parameters.ts";
+import type { ReleaseState } from "../releaseState.ts";
+import { addRoute, noParameters } from "../routeTable.ts";
+import type { RouteTable } from "../routeTable.ts";
+
+const indicatorPath = z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be an indicator id (lower case, digits and _)").describe("indicator id, as listed by /api/indicators") });
+const formatIds = ["json", ...exportFormats.map((f) => f.id)] as const;
+
+/** The query of GET /api/indicators/{id}/data. */
+export const indicatorDataSchema = z.strictObject({
+  geo: z.string().regex(/^[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*$/, "must be area codes separated by commas, such as 02000,BE1,NL")
+    .optional().describe("area codes, comma-separated: REFNIS (02000, 11002), Belgian NUTS (BE2), countries (NL), EU27_2020"),
+  level: z.enum(indicatorLevels, `must be one of ${indicatorLevels.join(", ")}`).optional().describe("every area of this level (when geo is absent)"),
+  from: periodSchema.optional().describe("first period"),
+  to: periodSchema.optional().describe("last period"),
+  asOf: asOfSchema.optional(),
+  boundaries: z.string().regex(/^(19|20)\d{2}$/, "must be a year").optional().describe("municipal figures on the municipalities of 1 January of this year (summable indicators only)"),
+  dataset: datasetIdSchema.optional().describe("use only this input dataset of the indicator"),
+  lang: languageSchema.optional().describe("language of the texts of an export (default en)"),
+  format: z.enum(formatIds, `must be one of ${formatIds.join(", ")}`).optional().describe("json (default: the result with values, flags, intervals, notes and provenance) or an export format"),
+});
+
+/** The store datasets an indicator reads, through the indicators its formula names. */
+export function datasetsOf(catalogue: readonly Indicator[], indicator: Indicator, seen = new Set<string>()): string[] {
+  if (seen.has(indicator.id)) return [];
+  seen.add(indicator.id);
+  const compute = indicator.compute;
+  const own = compute.kind === "count" || compute.kind === "published" ? compute.inputs.map((i) => i.dataset) : [];
+  const nested = referencesOf(compute).flatMap((id) => datasetsOf(catalogue, findIndicator(catalogue, id), seen));
+  return [...new Set([...own, ...nested])].sort();
+}
+
+/** Registers GET /api/indicators, /api/indicators/{id} and /api/indicators/{id}/data. */
+export function registerIndicatorRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState): void {
+  const catalogueHash = contentHash(JSON.stringify(effects.indicators));
+
+  addRoute(app, table, {
+    method: "GET", url: "/api/indicators", tag: "indicators",
+    summary: "the indicator catalogue: id, theme, titles and one-sentence descriptions in nl/fr/en, unit and levels of every indicator",
+    params: noParameters, query: noParameters,
+    answers: { 200: { description: "{ indicators: [{id, theme, title, short, unit, levels, summable}] }", types: ["application/json"] } },
+  }, async (_input, request, reply) => {
+    if (answerFromCache(request, reply, entityTag(request.url, [catalogueHash]))) return reply;
+    return { indicators: effects.indicators.map((i) => ({ id: i.id, theme: i.theme, title: i.title, short: i.short, unit: i.unit, levels: i.levels, summable: i.summable })) };
+  });
+
+  addRoute(app, table, {
+    method: "GET", url: "/api/indicators/:id", tag: "indicators",
+    summary: "one indicator's metadata: definition, how it is computed, known breaks, quality notes and the datasets it reads",
+    params: indicatorPath, query: noParameters,
+    answers: { 200: { description: "the indicator as data/indicators declares it, with `datasets`", types: ["application/json"] } },
+  }, async ({ params }, request, reply) => {
+    const indicator = findIndicator(effects.indicators, params.id);
+    if (answerFromCache(request, reply, entityTag(request.url, [catalogueHash]))) return reply;
+    return { ...indicator, datasets: datasetsOf(effects.indicators, indicator) };
+  });
+
+  addRoute(app, table, {
+    method: "GET", url: "/api/indicators/:id/data", tag: "indicators",
+    summary: "one indicator computed for areas (geo) or a whole level, a period range and a vintage, as JSON or an export file",
+    description: "Flags travel with every value (a rate from a provisional count is provisional; known breaks are marked b). " +
+      "An input dataset that is not in the store is a 404 naming it and how to load it.",
+    params: indicatorPath, query: indicatorDataSchema,
+    answers: { 200: { description: "JSON IndicatorResult, or the export file", types: ["application/json", ...exportFormats.map((f) => f.mediaType)] } },
+  }, async ({ params, query }, request, reply) => {
+    const indicator = findIndicator(effects.indicators, params.id);
+    if (query.geo === undefined && query.level === undefined) throw new UsageError("give query parameter geo (area codes) or level");
+    const state = await Promise.all(datasetsOf(effects.indicators, indicator).map(async (id) => {
+      try {
+        return `${id}=${await releases.latestReleaseId(id as DatasetId)}`;
+      } catch (error) {
+        if (error instanceof MigmonError && error.httpStatus === 404) return `${id}=none`;
+        throw error;
+      }
+    }));
+    if (answerFromCache(request, reply, entityTag(request.url, [catalogueHash, ...state]))) return reply;
+    const result = await computeIndicator({ store: effects.store, catalogue: effects.indicators, geography: effects.geography }, indicator.id, {
+      ...(query.geo === undefined ? {} : { geos: query.geo.split(",") }),
+      ...(query.level === undefined ? {} : { level: query.level }),
+      ...(query.from === undefined ? {} : { from: parsePeriod(query.from) }),
+      ...(query.to === undefined ? {} : { to: parsePeriod(query.to) }),
+      ...(query.asOf === undefined ? {} : { asOf: normaliseAsOf(query.asOf) }),
+      ...(query.boundaries === undefined ? {} : { boundaries: Number(query.boundaries) }),
+      ...(query.dataset === undefined ? {} : { dataset: query.dataset }),
+    });
+    const format = query.format ?? "json";
+    if (format === "json") return result;
+    const spec = exportFormatOf(format);
+    const bytes = await exportResult(result, spec.id, { locale: exportLocale(query.lang ?? "en") });
+    const suffix = format === "sdmx-csv" ? ".sdmx" : "";
+    return reply.type(spec.mediaType).header("content-disposition", `attachment; filename="${indicator.id}${suffix}${spec.extension}"`).send(Buffer.from(bytes));
+  });
+}

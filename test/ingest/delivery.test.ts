@@ -110,7 +110,7 @@ describe("agency deliveries", () => {
           [20, "geslacht", "unknown-code"],
           [25, "nationaliteit", "empty-cell"],
           [126, null, "duplicate-key"],
-          [127, null, "extra-cells"],
+          [127, null, "row-width"],
         ]);
         assert.match(error.problems[6]!.message, /already occurs in row 30/);
         assert.match(error.message, /8 problems, nothing loaded/);

@@ -46,12 +46,13 @@ describe("checkDelivery", () => {
     ]);
   });
 
-  it("checkDelivery names a code valid only later, a year given for a quarter, a code outside the inline list, and 1.000 with a decimal comma", async () => {
-    const text = "commune;catégorie;trimestre;valeur\n11001;A;2018Q4;1\n11001;A;2020;1\n11001;C;2020Q2;1\n11001;A;2020Q3;1.000\n";
+  it("checkDelivery names a code valid only later, a year given for a quarter, a code outside the inline list, 1.000 with a decimal comma, a short row", async () => {
+    const text = "commune;catégorie;trimestre;valeur\n11001;A;2018Q4;1\n11001;A;2020;1\n11001;C;2020Q2;1\n11001;A;2020Q3;1.000\n11002;A;2020Q3\n";
     const rows = await readDeliveredRows(windows1252(text), description.format, "t.csv");
     const checked = checkDelivery(description, rows, reference);
     assert.deepEqual(checked.problems.map((p) => [p.row, p.column, p.kind]), [
       [2, "commune", "unknown-code"], [3, "trimestre", "bad-period"], [4, "catégorie", "unknown-code"], [5, "valeur", "non-numeric"],
+      [6, null, "row-width"],
     ]);
     assert.match(checked.problems[0]!.message, /on 2018-10-01/);
   });

@@ -7,7 +7,7 @@ import type { CellValue, DeliveredRows } from "./parse.ts";
 
 /** The kinds of defect a delivery can have; each problem names one. */
 export type DeliveryProblemKind =
-  | "missing-column" | "unexpected-column" | "extra-cells" | "empty-cell" | "unknown-code" | "bad-period"
+  | "missing-column" | "unexpected-column" | "row-width" | "empty-cell" | "unknown-code" | "bad-period"
   | "non-numeric" | "bad-flag" | "duplicate-key" | "total-mismatch";
 
 /** One defect of a delivered table, at its row (1-based, header included) and column (null for a whole row). */
@@ -40,7 +40,7 @@ interface CheckedRow {
 
 /**
  * Checks a delivered table against its description and collects EVERY problem with its row and column: missing
- * or undescribed columns, empty cells, codes outside their code list (REFNIS units valid on the period's first
+ * or undescribed columns, CSV rows with more or fewer cells than the header, empty cells, codes outside their code list (REFNIS units valid on the period's first
  * day), periods not of the declared form, non-numeric values, unknown flags, duplicate keys (naming the first
  * row), and declared totals that differ from the sum of their parts. Empty value cells and `:` are missing
  * values (null), not defects. Pure: the reference code lists are passed in.
@@ -70,8 +70,10 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
   const defective: DefectiveRow[] = [];
   for (const { row, cells } of table.rows) {
     const before = problems.length;
-    if (cells.length > table.header.length) {
-      add(row, null, "extra-cells", `the row has ${cells.length} cells, the header ${table.header.length}`);
+    // A spreadsheet row ends at its last filled cell, so only a CSV row can be told to be short.
+    const short = description.format.type === "csv" && cells.length < table.header.length;
+    if (cells.length > table.header.length || short) {
+      add(row, null, "row-width", `the row has ${cells.length} cells, the header ${table.header.length}`);
     }
     const period = "fixed" in description.period
       ? readPeriod(description.period.fixed, null)

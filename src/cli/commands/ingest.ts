@@ -13,8 +13,9 @@ import { DeliveryRejectedError, formatDeliveryProblem, ingestDelivery } from "..
 export function registerIngestCommand(program: Command, context: CliContext): void {
   program
     .command("ingest")
-    .description("load a new release of a catalogue dataset: from the publisher's live endpoint, a local file, or the offline folder")
-    .argument("<dataset>", "dataset id or code, e.g. eurostat:migr_asyappctza or migr_asyappctza")
+    .description("load a new release of a catalogue dataset: from the publisher's live endpoint, a local file, or the offline folder; " +
+      "or an agency's CSV/XLSX table checked against its YAML description (--file F --describe D.yaml), loaded only when it has no problem")
+    .argument("<dataset>", "dataset id or code, e.g. eurostat:migr_asyappctza or migr_asyappctza; agency:<code> for a delivery")
     .option("--file <path>", "a local file in any supported format (gzip allowed) instead of downloading")
     .option("--format <format>", "the file's format (tsv, sdmx-csv, jsonstat, legacy-csv, sdmx-ml); detected when not given")
     .option("--offline [dir]", "take the publisher file from the offline folder (default: MIGMON_OFFLINE_DIR or ../shared/data)")

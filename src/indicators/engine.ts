@@ -238,10 +238,14 @@ export async function computeIndicator(ctx: EngineContext, id: string, request: 
   const e = await evaluate(indicator, w, range);
   const inRange = (p: Period) => (request.from === undefined || comparePeriods(p, request.from) >= 0)
     && (request.to === undefined || comparePeriods(p, request.to) <= 0 || parsePeriodParts(p).year <= parsePeriodParts(request.to).year);
+  // Each distinct period is placed once (comparePeriods parses its arguments), then rows sort on plain numbers.
+  const periods = [...new Set(e.rows.map((r) => r.period))].filter(inRange).sort(comparePeriods);
+  const rank = new Map(periods.map((p, i) => [p, i]));
   const order = new Map((request.geos ?? []).map((g, i) => [g, i]));
-  const rows = e.rows.filter((r) => inRange(r.period)).sort((a, b) =>
-    ((order.get(a.geo) ?? 0) - (order.get(b.geo) ?? 0)) || a.geo.localeCompare(b.geo) || comparePeriods(a.period, b.period)
-    || a.breakdown.join(".").localeCompare(b.breakdown.join(".")));
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const rows = e.rows.filter((r) => rank.has(r.period)).sort((a, b) =>
+    ((order.get(a.geo) ?? 0) - (order.get(b.geo) ?? 0)) || text(a.geo, b.geo) || rank.get(a.period)! - rank.get(b.period)!
+    || text(a.breakdown.join("."), b.breakdown.join(".")));
   return {
     indicator: {
       id: indicator.id, title: indicator.title, definition: indicator.definition, unit: indicator.unit,

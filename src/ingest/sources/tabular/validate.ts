@@ -43,7 +43,8 @@ interface CheckedRow {
  * or undescribed columns, CSV rows with more or fewer cells than the header, empty cells, codes outside their code list (REFNIS units valid on the period's first
  * day), periods not of the declared form, non-numeric values, unknown flags, duplicate keys (naming the first
  * row), and declared totals that differ from the sum of their parts. Empty value cells and `:` are missing
- * values (null), not defects. Pure: the reference code lists are passed in.
+ * values (null), not defects. When a described column is missing from the header only the header's problems
+ * are given: the rows' cells cannot be placed. Pure: the reference code lists are passed in.
  */
 export function checkDelivery(description: DeliveryDescription, table: DeliveredRows, reference: ReferenceCodes): DeliveryCheck {
   const problems: DeliveryProblem[] = [];

@@ -5,7 +5,7 @@ declare module "autocannon" {
     requests: Histogram; latency: Histogram; throughput: Histogram; duration: number; errors: number; timeouts: number;
     non2xx: number; mismatches: number; connections: number; statusCodeStats: Record<string, { count: number }>;
   }
-  export interface Options { url: string; connections?: number; duration?: number; timeout?: number; pipelining?: number }
+  export interface Options { url: string; connections?: number; duration?: number; timeout?: number; pipelining?: number; headers?: Record<string, string> }
   export interface Instance {
     on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
     on(event: "done", listener: (result: Result) => void): Instance;

@@ -2,7 +2,8 @@
 // asking for one indicator for the 300 Flemish municipalities over 20 years (6,000 observations) in a store of
 // 10,109,400 observations (makeStore.ts). Reports requests per second and the p50/p95/p99 latency of every
 // response, checks that there was no error and no non-2xx answer, and compares with the same query run directly
-// on the store (sequentially, as the store serialises its reads on one connection) in the same run.
+// on the store (sequentially, as the store serialises its reads on one connection) in the same run. A second,
+// shorter load sends the response's ETag in If-None-Match: the 304 path a proxy's revalidation takes.
 //   node --import tsx bench/api/run.ts [seconds=30] [connections=100] [dir=os.tmpdir()]
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -65,17 +66,27 @@ try {
   const checked = (await check.json()) as { observations: unknown[] };
   if (check.status !== 200 || checked.observations.length !== rows) throw new Error(`the API answered ${check.status} with ${checked.observations.length} rows, the store ${rows}`);
 
-  const times: number[] = [];
-  const statuses = new Map<number, number>();
-  const result = await new Promise<Result>((resolve, reject) => {
-    const instance = autocannon({ url: `${base}${path}`, connections, duration: seconds, timeout: 30 }, (error, r) => (error ? reject(error) : resolve(r)));
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      times.push(responseTime);
-      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+  const tag = check.headers.get("etag") ?? "";
+
+  /** Runs autocannon and keeps every response time and status (autocannon's own histogram has no p95). */
+  async function load(duration: number, headers: Record<string, string>) {
+    const times: number[] = [];
+    const statuses = new Map<number, number>();
+    const result = await new Promise<Result>((resolve, reject) => {
+      const instance = autocannon({ url: `${base}${path}`, connections, duration, timeout: 30, headers }, (error, r) => (error ? reject(error) : resolve(r)));
+      instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+        times.push(responseTime);
+        statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+      });
     });
-  });
+    return { result, times, statuses };
+  }
+  const { result, times, statuses } = await load(seconds, {});
+  const revalidation = await load(Math.max(5, Math.round(seconds / 3)), { "if-none-match": tag });
   child.kill("SIGTERM");
   await once(child, "exit");
+  const revalidationSorted = Float64Array.from(revalidation.times).sort();
+  const revalidationRate = revalidation.times.length / revalidation.result.duration;
 
   const sorted = Float64Array.from(times).sort();
   const rate = times.length / result.duration;
@@ -95,15 +106,23 @@ try {
       withJsonP50Ms: ms(percentile(directJsonSorted, 0.5)),
     },
     ratio: { throughputApiToDirect: Number((rate / directRate).toFixed(2)) },
+    revalidation: {
+      seconds: revalidation.result.duration, requests: revalidation.times.length, requestsPerSecond: Number(revalidationRate.toFixed(1)),
+      latencyMs: { p50: ms(percentile(revalidationSorted, 0.5)), p95: ms(percentile(revalidationSorted, 0.95)), p99: ms(percentile(revalidationSorted, 0.99)) },
+      errors: revalidation.result.errors, statuses: Object.fromEntries(revalidation.statuses),
+    },
   };
   console.log(`API under load: ${connections} connections for ${result.duration} s: ${times.length} responses, ${rate.toFixed(1)} requests/s, ` +
     `latency p50 ${figures.load.latencyMs.p50} ms, p95 ${figures.load.latencyMs.p95} ms, p99 ${figures.load.latencyMs.p99} ms; ` +
     `errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
   console.log(`ratio API requests/s to direct queries/s: ${figures.ratio.throughputApiToDirect}`);
+  console.log(`revalidation (If-None-Match, 304): ${revalidation.times.length} responses in ${revalidation.result.duration} s, ${revalidationRate.toFixed(0)} requests/s, ` +
+    `p50 ${figures.revalidation.latencyMs.p50} ms, p95 ${figures.revalidation.latencyMs.p95} ms, p99 ${figures.revalidation.latencyMs.p99} ms; statuses ${JSON.stringify(figures.revalidation.statuses)}`);
   const out = fileURLToPath(new URL("./out/", import.meta.url));
   await mkdir(out, { recursive: true });
   await writeFile(join(out, "result.json"), `${JSON.stringify(figures, null, 2)}\n`);
-  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
+  const notModified = revalidation.statuses.get(304) ?? 0;
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0 || revalidation.result.errors > 0 || notModified !== revalidation.times.length) {
     console.error("FAILED: errors under load");
     process.exitCode = 1;
   }

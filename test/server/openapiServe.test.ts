@@ -1,7 +1,7 @@
 // The OpenAPI document against the routes fastify serves and the zod schemas that validate them, and
 // `migmon serve` listening on 127.0.0.1.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -85,6 +85,33 @@ describe("migmon serve", () => {
         assert.deepEqual(body.observations.map((o) => [o.series, o.period, o.value]), [["PC_GDP.BE", "2014", -3.1]]);
         const write = await fetch(`${server.url}/api/update`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
         assert.equal(write.status, 403);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("startServer on an empty store first loads the offline copies the offline folder holds, so it serves real data", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "migmon-serve-fresh-"));
+    try {
+      // An offline folder laid out like the mirror holding two of the catalogue's files (links to the real ones).
+      mkdirSync(path.join(dir, "offline", "eurostat", "bulk-tsv"), { recursive: true });
+      for (const name of ["teina200.tsv", "tsdde410.tsv"]) symlinkSync(path.join(sharedDataDir, "eurostat", "bulk-tsv", name), path.join(dir, "offline", "eurostat", "bulk-tsv", name));
+      const stderr = new PassThrough();
+      const lines: string[] = [];
+      stderr.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
+      const context = { stdout: new PassThrough(), stderr, env: { MIGMON_DB: path.join(dir, "fresh.duckdb"), MIGMON_OFFLINE_DIR: path.join(dir, "offline"), MIGMON_ADMIN_TOKEN: "t0ken" }, cwd: dir };
+      const server = await startServer(context, { port: 0, host: "127.0.0.1" });
+      try {
+        assert.equal(server.readOnly, false);
+        const body = await (await fetch(`${server.url}/api/datasets`)).json() as { datasets: { id: string }[] };
+        assert.deepEqual(body.datasets.map((d) => d.id), ["eurostat:teina200", "eurostat:tsdde410"]);
+        assert.match(lines.join(""), /is empty: loading the offline copies/);
+        const update = await fetch(`${server.url}/api/update`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer t0ken" }, body: JSON.stringify({ only: ["eurostat:teina200"] }) });
+        assert.equal(update.status, 200);
+        assert.deepEqual(((await update.json()) as { outcomes: { status: string }[] }).outcomes.map((o) => o.status), ["unchanged"]);
       } finally {
         await server.close();
       }

@@ -1,32 +1,12 @@
 import type { Command } from "commander";
 import { computeIndicator } from "../../indicators/engine.ts";
-import type { EngineContext } from "../../indicators/engine.ts";
-import { municipalityWithParents, readComparisonSet, similarMunicipalities } from "../../indicators/comparison.ts";
-import type { MunicipalityFeatures } from "../../indicators/comparison.ts";
+import { readComparisonSet } from "../../indicators/comparison.ts";
+import { municipalityComparisonSet } from "../../indicators/municipalitySet.ts";
 import type { CliContext } from "../context.ts";
 import { engineContext } from "../indicator/engineContext.ts";
 import { indicatorFormats, writeResult } from "../indicator/writeResult.ts";
 import { withStore } from "../open-store.ts";
 import { parseAsOf, parseLanguage, parsePeriodOption } from "../options.ts";
-
-/**
- * A municipality, its arrondissement, province, region and Belgium, then its k most similar municipalities by
- * population and share of non-Belgians on the latest 1 January both are known (comparison.ts).
- */
-async function municipalitySet(ctx: EngineContext, code: string, k: number): Promise<string[]> {
-  const [population, share] = await Promise.all([
-    computeIndicator(ctx, "population", { level: "municipality" }),
-    computeIndicator(ctx, "share_non_belgian", { level: "municipality" }),
-  ]);
-  const latest = population.values.filter((v) => v.geo === code && v.value !== null).map((v) => v.period).sort().at(-1);
-  const features = new Map<string, MunicipalityFeatures>();
-  const shares = new Map(share.values.filter((v) => v.period === latest).map((v) => [v.geo, v.value]));
-  for (const v of population.values) {
-    const s = shares.get(v.geo);
-    if (v.period === latest && v.value !== null && v.value > 0 && s !== undefined && s !== null) features.set(v.geo, { population: v.value, shareNonNationals: s });
-  }
-  return [...municipalityWithParents(ctx.geography, code), ...similarMunicipalities(code, features, k)];
-}
 
 /** `migmon compare <id> --set ...`: one indicator for a comparison set, side by side. */
 export function registerCompareCommand(program: Command, context: CliContext): void {
@@ -49,7 +29,7 @@ export function registerCompareCommand(program: Command, context: CliContext): v
       const asOf = parseAsOf(o.asOf);
       const result = await withStore(context, async (store) => {
         const ctx = await engineContext(store);
-        const geos = set.kind === "codes" ? set.codes : await municipalitySet(ctx, set.code, set.k);
+        const geos = set.kind === "codes" ? set.codes : await municipalityComparisonSet(ctx, set.code, set.k);
         return computeIndicator(ctx, id, { geos, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}) });
       });
       await writeResult(context, result, o.format, lang, o.out);

@@ -1,0 +1,24 @@
+import { municipalityWithParents, similarMunicipalities } from "./comparison.ts";
+import type { MunicipalityFeatures } from "./comparison.ts";
+import { computeIndicator } from "./engine.ts";
+import type { EngineContext } from "./engine.ts";
+
+/**
+ * The comparison set of a municipality: the municipality, its arrondissement, province (none in Brussels), region
+ * and Belgium, then its k most similar municipalities by population and share of non-Belgians on the latest
+ * 1 January the municipality has a population for (similarMunicipalities). Throws UsageError for a code that is
+ * not a municipality or has nothing to compare on, UnknownCodeError for a code the geography does not know.
+ */
+export async function municipalityComparisonSet(ctx: EngineContext, code: string, k: number): Promise<string[]> {
+  const chain = municipalityWithParents(ctx.geography, code);
+  const population = await computeIndicator(ctx, "population", { level: "municipality" });
+  const share = await computeIndicator(ctx, "share_non_belgian", { level: "municipality" });
+  const latest = population.values.filter((v) => v.geo === code && v.value !== null).map((v) => v.period).sort().at(-1);
+  const shares = new Map(share.values.filter((v) => v.period === latest).map((v) => [v.geo, v.value]));
+  const features = new Map<string, MunicipalityFeatures>();
+  for (const v of population.values) {
+    const s = shares.get(v.geo);
+    if (v.period === latest && v.value !== null && v.value > 0 && s !== undefined && s !== null) features.set(v.geo, { population: v.value, shareNonNationals: s });
+  }
+  return [...chain, ...similarMunicipalities(code, features, k)];
+}

@@ -62,10 +62,25 @@ describe("indicator routes", () => {
     assert.equal(xlsx.rawPayload.subarray(0, 2).toString("latin1"), "PK");
   });
 
+  test("GET /api/indicators/{id}/data?set=flanders-belgium-europe gives the Belgian areas of the set with the file's figures", async () => {
+    const body = (await get("/api/indicators/net_migration_adjusted/data?set=flanders-belgium-europe&from=2015&to=2015")).json() as { values: { geo: string; period: string; value: number | null }[] };
+    const set = ["BE2", "BE1", "BE3", "BE", "NL", "FR", "DE", "LU", "EU27_2020"];
+    // The engine reads this indicator's input (NUTS 2016 coding) for Belgian areas only: the file's DE row is not used.
+    const inFile = readTsvCells(gind3File).filter((c) => c.period === "2015" && ["BE2", "BE1", "BE3", "BE"].includes(c.codes[1] as string));
+    assert.deepEqual(body.values.filter((v) => v.value !== null).map((v) => [v.geo, v.value]).sort(),
+      inFile.filter((c) => c.value !== null).map((c) => [c.codes[1], c.value]).sort());
+    assert.ok(body.values.every((v) => set.includes(v.geo)));
+    const municipality = await get("/api/indicators/net_migration_adjusted/data?set=municipality:11002");
+    assert.equal(municipality.statusCode, 404, municipality.body);
+    assert.match(municipality.json().error, /^dataset statbel:pop_by_municipality_nationality_sex is not in the store/);
+  });
+
   test("GET /api/indicators/{id}/data answers 400 for bad parameters, 404 for an input dataset not in the store", async () => {
     const base = "/api/indicators/net_migration_adjusted/data";
     const cases: [string, number, RegExp][] = [
-      [base, 400, /^give query parameter geo \(area codes\) or level$/],
+      [base, 400, /^give one of the query parameters geo \(area codes\), level or set$/],
+      [`${base}?geo=BE2&set=flanders-belgium-europe`, 400, /^give one of the query parameters geo \(area codes\), level or set, not several$/],
+      [`${base}?set=municipality:110`, 400, /^query parameter set: must be flanders-belgium-europe or municipality:<REFNIS>\[:k\]/],
       [`${base}?level=municipality`, 400, /does not exist at level municipality/],
       [`${base}?level=planet`, 400, /^query parameter level: must be one of municipality, arrondissement/],
       [`${base}?geo=BE2;BE1`, 400, /^query parameter geo: must be area codes separated by commas/],

@@ -6,9 +6,11 @@ import { z } from "zod";
 import { MigmonError, UsageError, parsePeriod } from "../../core/index.ts";
 import type { DatasetId } from "../../core/index.ts";
 import { exportLocale } from "../../i18n/exportLocale.ts";
+import { comparisonSets, readComparisonSet } from "../../indicators/comparison.ts";
 import { findIndicator, indicatorLevels, referencesOf } from "../../indicators/catalogue.ts";
 import type { Indicator } from "../../indicators/catalogue.ts";
 import { computeIndicator } from "../../indicators/engine.ts";
+import { municipalityComparisonSet } from "../../indicators/municipalitySet.ts";
 import { exportFormatOf, exportFormats, exportResult } from "../../indicators/export/index.ts";
 import { answerFromCache, contentHash, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
@@ -24,7 +26,9 @@ const formatIds = ["json", ...exportFormats.map((f) => f.id)] as const;
 export const indicatorDataSchema = z.strictObject({
   geo: z.string().regex(/^[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*$/, "must be area codes separated by commas, such as 02000,BE1,NL")
     .optional().describe("area codes, comma-separated: REFNIS (02000, 11002), Belgian NUTS (BE2), countries (NL), EU27_2020"),
-  level: z.enum(indicatorLevels, `must be one of ${indicatorLevels.join(", ")}`).optional().describe("every area of this level (when geo is absent)"),
+  level: z.enum(indicatorLevels, `must be one of ${indicatorLevels.join(", ")}`).optional().describe("every area of this level (instead of geo)"),
+  set: z.string().regex(new RegExp(`^(${Object.keys(comparisonSets).join("|")}|municipality:\\d{5}(:[1-9]\\d?)?)$`), `must be ${Object.keys(comparisonSets).join(", ")} or municipality:<REFNIS>[:k]`)
+    .optional().describe(`a comparison set (instead of geo): ${Object.keys(comparisonSets).join(", ")}, or municipality:<REFNIS>[:k], the municipality with its arrondissement, province, region, Belgium and its k (default 5) most similar municipalities by size and share of non-Belgians`),
   from: periodSchema.optional().describe("first period"),
   to: periodSchema.optional().describe("last period"),
   asOf: asOfSchema.optional(),
@@ -71,15 +75,21 @@ export function registerIndicatorRoutes(app: FastifyInstance, table: RouteTable,
 
   addRoute(app, table, {
     method: "GET", url: "/api/indicators/:id/data", tag: "indicators",
-    summary: "one indicator computed for areas (geo) or a whole level, a period range and a vintage, as JSON or an export file",
+    summary: "one indicator computed for areas (geo), a whole level or a comparison set, a period range and a vintage, as JSON or an export file",
     description: "Flags travel with every value (a rate from a provisional count is provisional; known breaks are marked b). " +
       "An input dataset that is not in the store is a 404 naming it and how to load it.",
     params: indicatorPath, query: indicatorDataSchema,
     answers: { 200: { description: "JSON IndicatorResult, or the export file", types: ["application/json", ...exportFormats.map((f) => f.mediaType)] } },
   }, async ({ params, query }, request, reply) => {
     const indicator = findIndicator(effects.indicators, params.id);
-    if (query.geo === undefined && query.level === undefined) throw new UsageError("give query parameter geo (area codes) or level");
-    const state = await Promise.all(datasetsOf(effects.indicators, indicator).map(async (id) => {
+    const given = [query.geo, query.level, query.set].filter((x) => x !== undefined).length;
+    if (given !== 1) throw new UsageError(`give one of the query parameters geo (area codes), level or set${given > 1 ? ", not several" : ""}`);
+    const set = query.set === undefined ? undefined : readComparisonSet(query.set);
+    // The similar municipalities of a municipality's set are found from the population and the share of non-Belgians.
+    const read = set?.kind === "municipality"
+      ? ["population", "share_non_belgian"].flatMap((id) => datasetsOf(effects.indicators, findIndicator(effects.indicators, id)))
+      : [];
+    const state = await Promise.all([...new Set([...datasetsOf(effects.indicators, indicator), ...read])].sort().map(async (id) => {
       try {
         return `${id}=${await releases.latestReleaseId(id as DatasetId)}`;
       } catch (error) {
@@ -88,8 +98,12 @@ export function registerIndicatorRoutes(app: FastifyInstance, table: RouteTable,
       }
     }));
     if (answerFromCache(request, reply, entityTag(request.url, [catalogueHash, ...state]))) return reply;
-    const result = await computeIndicator({ store: effects.store, catalogue: effects.indicators, geography: effects.geography }, indicator.id, {
-      ...(query.geo === undefined ? {} : { geos: query.geo.split(",") }),
+    const ctx = { store: effects.store, catalogue: effects.indicators, geography: effects.geography };
+    const geos = query.geo !== undefined ? query.geo.split(",")
+      : set === undefined ? undefined
+      : set.kind === "codes" ? [...set.codes] : await municipalityComparisonSet(ctx, set.code, set.k);
+    const result = await computeIndicator(ctx, indicator.id, {
+      ...(geos === undefined ? {} : { geos }),
       ...(query.level === undefined ? {} : { level: query.level }),
       ...(query.from === undefined ? {} : { from: parsePeriod(query.from) }),
       ...(query.to === undefined ? {} : { to: parsePeriod(query.to) }),

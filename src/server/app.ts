@@ -18,6 +18,7 @@ import { registerIndicatorRoutes } from "./routes/indicators.ts";
 import { registerObservationRoutes } from "./routes/observations.ts";
 import { registerSourceRoutes } from "./routes/sources.ts";
 import { registerUpdateRoutes } from "./routes/update.ts";
+import { registerWebRoutes } from "./routes/web.ts";
 
 /** The API version stated in the OpenAPI document. */
 export const apiVersion = "0.1.0";
@@ -48,6 +49,7 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
   registerGeographyRoutes(app, table, effects);
   registerAnalysisRoutes(app, table, effects, releases);
   registerUpdateRoutes(app, table, effects, releases);
+  registerWebRoutes(app, effects);
 
   let document: { body: string; hash: string } | null = null;
   addRoute(app, table, {

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { UsageError } from "../../core/index.ts";
-import { eventDatePattern, eventIdPattern, eventKinds, eventLevels, eventSchema, indicatorIdPattern, policyAreas } from "../../events/schema.ts";
+import { eventDatePattern, eventIdPattern, eventKinds, eventLevels, eventSchema, policyAreas } from "../../events/schema.ts";
 import { dateStart } from "../../events/dates.ts";
 import { eventsFor, filterEvents, findEvent, toMarks } from "../../events/query.ts";
 import { addEvent } from "../../events/write.ts";
@@ -49,7 +49,8 @@ export function registerEventRoutes(app: FastifyInstance, table: RouteTable, eff
     summary: "the events that apply to one series (an indicator in one geography), with the marks a chart draws",
     params: noParameters,
     query: z.strictObject({
-      indicator: z.string().regex(indicatorIdPattern, "must be an indicator id in lowercase-hyphenated form").describe("indicator id"),
+      // The register writes indicator ids hyphenated, the indicator catalogue with underscores: both forms are read.
+      indicator: z.string().regex(/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/, "must be an indicator id: lower-case words joined by - or _").describe("indicator id as the register names it"),
       geo: z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be a geography code: EU, an ISO2 country, a Belgian NUTS or REFNIS code").describe("geography of the series"),
       lang: languageSchema.optional().describe("language of the mark labels (default en)"),
     }),

@@ -40,9 +40,10 @@ interface CheckedRow {
 
 /**
  * Checks a delivered table against its description and collects EVERY problem with its row and column: missing
- * or undescribed columns, CSV rows with more or fewer cells than the header, empty cells, codes outside their code list (REFNIS units valid on the period's first
- * day), periods not of the declared form, non-numeric values, unknown flags, duplicate keys (naming the first
- * row), and declared totals that differ from the sum of their parts. Empty value cells and `:` are missing
+ * or undescribed columns, CSV rows with more or fewer cells than the header, empty cells, codes outside their
+ * code list (REFNIS units valid on the period's first day), periods not of the declared form, non-numeric
+ * values, unknown flags, duplicate keys (naming the first row), and declared totals that differ from the sum
+ * of their parts. Empty value cells and `:` are missing
  * values (null), not defects. When a described column is missing from the header only the header's problems
  * are given: the rows' cells cannot be placed. Pure: the reference code lists are passed in.
  */

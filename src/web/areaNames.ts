@@ -1,0 +1,47 @@
+// Names of areas in the page's language: Belgian units from the geography tree (Dutch or French name; English
+// readers get the Dutch name for Flemish and Brussels units and the French one for Walloon units, as Statbel
+// does), the regions, Belgium, its neighbours and the EU from the catalogue (web.geo.*); else the code itself.
+import { catalogues } from "../i18n/index.ts";
+import type { Lang } from "../i18n/index.ts";
+import type { GeoUnit } from "./apiTypes.ts";
+import { getJson } from "./apiClient.ts";
+
+/** Looks up area names and the Belgian tree. */
+export interface AreaDirectory {
+  /** The name of a code (REFNIS, Belgian NUTS, country or EU aggregate) in the language. */
+  name(code: string): string;
+  /** The Belgian units, by REFNIS code. */
+  readonly units: ReadonlyMap<string, GeoUnit>;
+  /** The REFNIS code of a Belgian NUTS 2021 code, when one unit has it. */
+  refnisOf(nuts: string): string | undefined;
+}
+
+function isWalloon(unit: GeoUnit, byCode: ReadonlyMap<string, GeoUnit>): boolean {
+  for (let u: GeoUnit | undefined = unit; u !== undefined; u = u.parent === null ? undefined : byCode.get(u.parent)) {
+    if (u.code === "03000") return true;
+  }
+  return false;
+}
+
+function unitName(unit: GeoUnit, lang: Lang, byCode: ReadonlyMap<string, GeoUnit>): string {
+  if (lang !== "en") return unit.name[lang];
+  return isWalloon(unit, byCode) ? unit.name.fr : unit.name.nl;
+}
+
+/** Loads the Belgian units valid on `date` (YYYY-MM-DD) and returns the directory in `lang`. */
+export async function loadAreaDirectory(lang: Lang, date: string): Promise<AreaDirectory> {
+  const { units } = await getJson<{ units: GeoUnit[] }>("/api/geography/units", { date });
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const byNuts = new Map(units.filter((u) => u.nuts2021 !== null).map((u) => [u.nuts2021 as string, u.code]));
+  const words = catalogues[lang] as Readonly<Record<string, string>>;
+  return {
+    units: byCode,
+    refnisOf: (nuts) => byNuts.get(nuts),
+    name(code) {
+      const word = words[`web.geo.${code}`];
+      if (word !== undefined) return word;
+      const unit = byCode.get(code) ?? byCode.get(byNuts.get(code) ?? "");
+      return unit === undefined ? code : unitName(unit, lang, byCode);
+    },
+  };
+}

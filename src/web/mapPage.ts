@@ -1,0 +1,104 @@
+// The map page: a choropleth of one indicator for one period on a map layer (municipalities, arrondissements,
+// provinces, NUTS 0-3), with its legend and classes, the small-count flag (u) hatched, and the same figures as a
+// table. Belgian figures come under REFNIS codes; NUTS layers find their shape through the unit's NUTS 2021 code.
+import { page } from "./browser.ts";
+import type { WebElement } from "./browser.ts";
+import { choropleth, mapTable, periodLabel } from "../charts/index.ts";
+import type { ChoroplethInput, MapShape, MapValue } from "../charts/index.ts";
+import { t } from "../i18n/index.ts";
+import type { Lang, MessageKey } from "../i18n/index.ts";
+import type { ExplorerConfig } from "../server/explorerConfig.ts";
+import { getJson } from "./apiClient.ts";
+import type { IndicatorData, IndicatorDetail, IndicatorSummary } from "./apiTypes.ts";
+import { loadAreaDirectory } from "./areaNames.ts";
+import { dataTableView } from "./dataTableView.ts";
+import { h, replaceChildren } from "./elements.ts";
+import { viewState } from "./pageConfig.ts";
+import { failure, labelledSelect, viewForm } from "./pageParts.ts";
+
+/** The map layers and the indicator level each shows. */
+export const mapLayers = {
+  municipalities: "municipality", arrondissements: "arrondissement", provinces: "province",
+  nuts0: "country", nuts1: "region", nuts2: "province", nuts3: "arrondissement",
+} as const;
+
+type MapLayer = keyof typeof mapLayers;
+const layerWord: Readonly<Record<MapLayer, MessageKey>> = {
+  municipalities: "web.level.municipality", arrondissements: "web.level.arrondissement", provinces: "web.level.province",
+  nuts0: "web.level.nuts0", nuts1: "web.level.nuts1", nuts2: "web.level.nuts2", nuts3: "web.level.nuts3",
+};
+
+function isLayer(text: string | null): text is MapLayer {
+  return text !== null && Object.hasOwn(mapLayers, text);
+}
+
+/** Draws the map page into `main`. */
+export async function mapPage(main: WebElement, config: ExplorerConfig): Promise<void> {
+  const lang: Lang = config.lang;
+  const state = viewState();
+  const id = state.get("id") ?? "population";
+  const layerParam = state.get("layer");
+  const layer: MapLayer = isLayer(layerParam) ? layerParam : "provinces";
+  const method = state.get("classes") === "quantile" ? "quantile" : "jenks";
+  const [catalogue, names] = await Promise.all([
+    getJson<{ indicators: IndicatorSummary[] }>("/api/indicators").then((c) => c.indicators),
+    loadAreaDirectory(lang, "2019-01-01"),
+  ]);
+  const heading = h("h1", {}, t(lang, "web.nav.map"));
+  const controls = (periods: readonly string[], period: string) => viewForm("/map", lang, t(lang, "web.nav.map"),
+    labelledSelect("id", t(lang, "web.indicator.choose"), catalogue.map((i) => [i.id, i.title[lang]] as const), id),
+    labelledSelect("layer", t(lang, "web.map.level"), (Object.keys(mapLayers) as MapLayer[]).map((l) => [l, t(lang, layerWord[l])] as const), layer),
+    labelledSelect("year", t(lang, "web.map.year"), periods.map((p) => [p, periodLabel(p, lang)] as const), period),
+    labelledSelect("classes", t(lang, "web.map.classes"), [["jenks", t(lang, "web.map.jenks")], ["quantile", t(lang, "web.map.quantile")]], method));
+  let detail: IndicatorDetail;
+  let data: IndicatorData;
+  let shapes: MapShape[];
+  try {
+    const summable = catalogue.find((i) => i.id === id)?.summable === true;
+    [detail, data, shapes] = await Promise.all([
+      getJson<IndicatorDetail>(`/api/indicators/${encodeURIComponent(id)}`),
+      getJson<IndicatorData>(`/api/indicators/${encodeURIComponent(id)}/data`, { level: mapLayers[layer], ...(layer === "municipalities" && summable ? { boundaries: "2019" } : {}) }),
+      getJson<{ features: MapShape[] }>(`/api/geography/boundaries/${layer}`, { format: "geojson" }).then((c) => c.features),
+    ]);
+  } catch (error) {
+    replaceChildren(main, heading, controls([], ""), failure(lang, id, error));
+    return;
+  }
+  const shapeCodes = new Set(shapes.map((s) => s.properties.code));
+  const shapeOf = (code: string): string | undefined => {
+    if (shapeCodes.has(code)) return code;
+    const nuts = names.units.get(code)?.nuts2021;
+    return nuts !== null && nuts !== undefined && shapeCodes.has(nuts) ? nuts : undefined;
+  };
+  const plain = data.values.filter((v) => v.breakdown === undefined);
+  const periods = [...new Set(plain.filter((v) => v.value !== null).map((v) => v.period))].sort();
+  const period = state.get("year") !== null && periods.includes(state.get("year") as string) ? state.get("year") as string : periods.at(-1) ?? "";
+  const values: Record<string, MapValue> = {};
+  const mapNames: Record<string, string> = {};
+  for (const v of plain) {
+    const code = v.period === period ? shapeOf(v.geo) : undefined;
+    if (code === undefined) continue;
+    values[code] = { value: v.value, flags: v.flags };
+    mapNames[code] = names.name(v.geo);
+  }
+  const belgianOnly = Object.keys(values).every((c) => c.startsWith("BE")) && layer.startsWith("nuts");
+  const drawn = belgianOnly ? shapes.filter((s) => s.properties.code.startsWith("BE")) : shapes;
+  for (const s of drawn) mapNames[s.properties.code] ??= names.name(s.properties.code);
+  page.document.title = `${detail.title[lang]} · ${t(lang, "web.nav.map")} · ${t(lang, "app.name")}`;
+  if (periods.length === 0) {
+    replaceChildren(main, heading, controls(periods, period), h("p", { class: "empty" }, t(lang, "web.indicator.noData")));
+    return;
+  }
+  const integers = Object.values(values).every((v) => v.value === null || Number.isInteger(v.value));
+  const input: ChoroplethInput = {
+    shapes: drawn, values, names: mapNames, unit: detail.unit, lang,
+    title: `${detail.title[lang]}, ${periodLabel(period, lang)}`,
+    projection: layer.startsWith("nuts") && !belgianOnly ? "europe" : "belgium",
+    classes: { method, count: 5 },
+    ...(integers ? {} : { fractionDigits: 1 }),
+  };
+  const map = choropleth(input, { document: page.document, idPrefix: "map", width: 760 });
+  replaceChildren(main, heading, controls(periods, period),
+    h("figure", { class: "map" }, map, h("figcaption", {}, detail.short[lang])),
+    h("section", { "aria-labelledby": "map-table-heading" }, h("h2", { id: "map-table-heading" }, t(lang, "web.map.table")), dataTableView(mapTable(input), [2], "map-figures")));
+}

@@ -1,0 +1,34 @@
+// What the server put in the page (src/server/routes/web.ts, ExplorerConfig) and the view's state, which lives in
+// the query string only: every control changes the URL and loads it, so a view can be shared and reloaded.
+import { page } from "./browser.ts";
+import type { ExplorerConfig } from "../server/explorerConfig.ts";
+
+/** The server's config of this page, from the JSON script element of the shell. */
+export function pageConfig(): ExplorerConfig {
+  const script = page.document.getElementById("migmon-config");
+  if (script === null || script.textContent === null) throw new Error("the page has no #migmon-config script element");
+  return JSON.parse(script.textContent) as ExplorerConfig;
+}
+
+/** The view's state: the query parameters of the page's URL. */
+export function viewState(): URLSearchParams {
+  return new URLSearchParams(page.location.search);
+}
+
+/** The URL of a page with these parameters (empty values left out), in a stable parameter order. */
+export function pageHref(path: string, params: Readonly<Record<string, string | null | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const name of Object.keys(params).sort()) {
+    const value = params[name];
+    if (value !== null && value !== undefined && value !== "") search.set(name, value);
+  }
+  const text = search.toString();
+  return text === "" ? path : `${path}?${text}`;
+}
+
+/** Goes to the current page with some parameters changed (null removes one): a new entry in the history. */
+export function changeView(changes: Readonly<Record<string, string | null>>): void {
+  const params: Record<string, string | null> = Object.fromEntries(viewState().entries());
+  Object.assign(params, changes);
+  page.location.assign(pageHref(page.location.pathname, params));
+}

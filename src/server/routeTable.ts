@@ -76,7 +76,8 @@ function shortValue(value: unknown): string {
  * reason for the first problem: an unknown parameter (listing the known ones), a missing one, a bad value.
  */
 export function parseParameters<S extends ParameterSchema>(schema: S, raw: unknown, where: "path" | "query", repeatable: ReadonlySet<string>): z.output<S> {
-  const input: Record<string, unknown> = {};
+  // No prototype: a parameter named __proto__ is then an unknown parameter like any other, not a prototype write.
+  const input = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     if (Array.isArray(value) && !repeatable.has(name)) throw new UsageError(`${where} parameter ${name} is given ${value.length} times; give it once`);
     input[name] = repeatable.has(name) && !Array.isArray(value) ? [value] : value;

@@ -1,5 +1,6 @@
 // The artefact check: is there a reason in the data itself (a statistical break of the register, a `b` flag, a
 // declared definition break) why the series could change near the event's date without anything happening?
+import { hasFlag } from "../core/index.ts";
 import type { Period, Titles } from "../core/index.ts";
 import type { PolicyEvent } from "../events/schema.ts";
 import type { AssessedSeries } from "./assessedSeries.ts";
@@ -51,7 +52,7 @@ export function findArtefactSigns(
   }
   series.flags.forEach((flags, i) => {
     const distance = i - at;
-    if (flags.includes("b") && Math.abs(distance) <= window) signs.push({ kind: "break-flag", period: series.periods[i] as Period, distance });
+    if (hasFlag(flags, "b") && Math.abs(distance) <= window) signs.push({ kind: "break-flag", period: series.periods[i] as Period, distance });
   });
   for (const b of series.definitionBreaks) {
     const distance = axis.firstPeriodInForce(b.date) - at;

@@ -52,6 +52,8 @@ export interface PolicyEffectAssessment {
     /** Whether the register links the event to this series (indicator and area). */
     readonly concernsSeries: boolean;
   };
+  /** What register events were matched on: the indicator and the area, one of them, or nothing (every event). */
+  readonly matchedOn: "indicator-and-area" | "indicator" | "area" | "nothing";
   /** The first period under the event (the first in which it is in force for at least half the period). */
   readonly interventionPeriod: Period;
   readonly window: number;
@@ -179,6 +181,7 @@ export function assessPolicyEffect(
     indicator: series.indicator,
     geo: series.geo,
     event: { id: event.id, kind: event.kind, title: event.title, inForce: event.inForce, checked: event.checked, concernsSeries: eventConcernsSeries(event, series) },
+    matchedOn: series.registerIndicators !== null ? (series.geo !== null ? "indicator-and-area" : "indicator") : series.geo !== null ? "area" : "nothing",
     interventionPeriod: periods[at] as Period,
     window,
     first,

@@ -115,6 +115,8 @@ export function writeAssessmentReading(a: Omit<PolicyEffectAssessment, "reading"
   caveatTexts.push(t(lang, "assess.caveat.autocorrelation"));
   if (!a.event.checked) caveatTexts.push(t(lang, "assess.caveat.unchecked", { id: a.event.id }));
   if (!a.event.concernsSeries) caveatTexts.push(t(lang, "assess.caveat.notLinked"));
+  if (a.matchedOn === "area") caveatTexts.push(t(lang, "assess.caveat.areaOnly"));
+  if (a.matchedOn === "nothing") caveatTexts.push(t(lang, "assess.caveat.unmatched"));
   if (a.event.inForce.length === 4) caveatTexts.push(t(lang, "assess.caveat.precisionYear", { date: a.event.inForce }));
   if (a.event.inForce.length === 7) caveatTexts.push(t(lang, "assess.caveat.precisionMonth", { date: a.event.inForce }));
   if (a.missing > 0) caveatTexts.push(t(lang, "assess.caveat.missing", { count: a.missing }));

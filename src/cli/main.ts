@@ -13,6 +13,7 @@ import { registerIndicatorCommand } from "./commands/indicator.ts";
 import { registerCompareCommand } from "./commands/compare.ts";
 import { registerEventsCommand } from "./commands/events.ts";
 import { registerAnalyseCommand } from "./commands/analyse.ts";
+import { registerAssessCommand } from "./commands/assess.ts";
 import { registerCheckCommand } from "./commands/check.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 
@@ -28,6 +29,7 @@ export const commands: readonly RegisterCommand[] = [
   registerCheckCommand,
   registerEventsCommand,
   registerAnalyseCommand,
+  registerAssessCommand,
   registerIndicatorsCommand,
   registerIndicatorCommand,
   registerCompareCommand,

@@ -100,6 +100,8 @@ export const en = {
   "assess.caveat.precisionMonth": "The event's date is known only to the month ({date}).",
   "assess.caveat.missing": "{count} period(s) without a value were left out.",
   "assess.pSmall": "< 0.001",
+  "assess.caveat.areaOnly": "This series names no indicator, so register events were matched on its area alone: some listed events may not concern it.",
+  "assess.caveat.unmatched": "This series names neither an indicator nor an area, so every register event in the window is listed: some may not concern it.",
   // The web explorer (src/web).
   "web.skip": "Skip to the content",
   "web.language": "Language",

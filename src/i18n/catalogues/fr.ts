@@ -101,6 +101,8 @@ export const fr: Catalogue = {
   "assess.caveat.precisionMonth": "La date de l'événement n'est connue qu'au mois près ({date}).",
   "assess.caveat.missing": "{count} période(s) sans valeur ont été écartées.",
   "assess.pSmall": "< 0,001",
+  "assess.caveat.areaOnly": "Cette série ne nomme aucun indicateur, les événements du registre ont donc été rapprochés sur sa seule zone : certains événements cités peuvent ne pas la concerner.",
+  "assess.caveat.unmatched": "Cette série ne nomme ni indicateur ni zone, tous les événements du registre dans la fenêtre sont donc cités : certains peuvent ne pas la concerner.",
   // The web explorer (src/web).
   "web.skip": "Aller au contenu",
   "web.language": "Langue",

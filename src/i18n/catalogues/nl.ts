@@ -99,6 +99,8 @@ export const nl: Catalogue = {
   "assess.caveat.precisionMonth": "De datum van de gebeurtenis is alleen tot op de maand bekend ({date}).",
   "assess.caveat.missing": "{count} periode(n) zonder waarde werden weggelaten.",
   "assess.pSmall": "< 0,001",
+  "assess.caveat.areaOnly": "Deze reeks noemt geen indicator, dus gebeurtenissen uit het register werden alleen op haar gebied gekoppeld: sommige vermelde gebeurtenissen betreffen haar misschien niet.",
+  "assess.caveat.unmatched": "Deze reeks noemt indicator noch gebied, dus elke gebeurtenis uit het register binnen het venster wordt vermeld: sommige betreffen haar misschien niet.",
   // The web explorer (src/web).
   "web.skip": "Naar de inhoud",
   "web.language": "Taal",

@@ -6,6 +6,7 @@ import type { DatasetId, Observation, Period, SeriesKey } from "../../src/core/i
 import { belgianGeography } from "../../src/reference/geography.ts";
 import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 
+/** The generated dataset: four dimensions, the municipality last. */
 export const benchDataset = {
   id: "bench:api" as DatasetId, publisher: "bench", code: "api", dimensions: ["indic", "sex", "age", "geo"],
   title: { nl: "API-benchmark (gegenereerd)", fr: "benchmark API (généré)", en: "API benchmark (generated)" },

@@ -1,9 +1,10 @@
-import { LIST, VARCHAR, listValue } from "@duckdb/node-api";
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { InputError } from "../core/index.ts";
-import type { Dataset, Release } from "../core/index.ts";
+import type { Release } from "../core/index.ts";
 import { readNumber, toTimestamp } from "./convert.ts";
+import { loadFirstRelease } from "./load-first-release.ts";
 import { datasetColumns, readDataset, readRelease, releaseColumns } from "./read-rows.ts";
+import { nextReleaseId, writeDatasetRow, writeReleaseRow } from "./release-rows.ts";
 import { maxDimensions } from "./schema.ts";
 import { dropStageTables, stageObservations } from "./stage.ts";
 import type { LoadResult, ReleaseInput } from "./store.ts";
@@ -14,16 +15,13 @@ async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] =
   return (await conn.runAndReadAll(sql, params)).getRows();
 }
 
-async function count(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<number> {
-  return readNumber((await rows(conn, sql, params))[0]?.[0] ?? null, "count");
-}
-
 /**
  * Loads one release of one dataset on the store's write connection (DESIGN.md §3). If the dataset's newest
- * release has the same checksum, nothing is written and the status is `unchanged`. Otherwise the observations are
- * staged into temporary tables, checked for duplicate series/period pairs, compared with the dataset's current
- * state, and everything is applied in one transaction: the release row, new datasets and series, the closing
- * (valid_to) of rows whose value or flags changed or that the release no longer holds, and the new versions.
+ * release has the same checksum, nothing is written and the status is `unchanged`. The first release of a dataset
+ * is written as it is read, inside one transaction (load-first-release.ts). A later release is staged into
+ * temporary tables, checked for duplicate series/period pairs, compared with the dataset's current state, and
+ * applied in one transaction: the release row, new series and periods, the closing (valid_to) of rows whose value
+ * or flags changed or that the release no longer holds, and the new versions.
  * Throws InputError for a dimension list that differs from the one fixed by the dataset's first release, a
  * retrieval time before the newest release's, a duplicate, or bad content; any error (including one from the
  * batches iterator) leaves the store as it was.
@@ -54,6 +52,22 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): 
     }
   }
 
+  if (existing === null) {
+    // A new dataset has nothing to compare with: its observations go straight into the table (load-first-release.ts).
+    await dropStageTables(conn);
+    await conn.run("BEGIN TRANSACTION");
+    try {
+      const release = await loadFirstRelease(conn, input, retrievedAt);
+      await conn.run("COMMIT");
+      return { status: "loaded", release };
+    } catch (error) {
+      await conn.run("ROLLBACK");
+      throw error;
+    } finally {
+      await dropStageTables(conn);
+    }
+  }
+
   // Staging goes to connection-local temporary tables, outside the database file, so a failure or a kill while
   // staging leaves nothing to undo; the writes to the file then happen in one transaction.
   try {
@@ -68,7 +82,7 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): 
     }
     await conn.run("BEGIN TRANSACTION");
     try {
-      const release = await applyRelease(conn, input, dataset, existing === null, staged.observations, retrievedAt);
+      const release = await applyRevision(conn, input, staged.observations, retrievedAt);
       await conn.run("COMMIT");
       return { status: "loaded", release };
     } catch (error) {
@@ -80,23 +94,12 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): 
   }
 }
 
-async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset: Dataset, isNew: boolean,
-  observations: number, retrievedAt: DuckDBValue): Promise<Release> {
+// A release of a dataset the store holds: the staged rows are compared with the dataset's current rows.
+async function applyRevision(conn: DuckDBConnection, input: ReleaseInput, observations: number, retrievedAt: DuckDBValue): Promise<Release> {
+  const { dataset } = input;
   const id = dataset.id;
-  const releaseId = await count(conn, `SELECT coalesce(max(id), 0) + 1 FROM releases`);
-  const meta: DuckDBValue[] = [id, dataset.publisher, dataset.code, dataset.title.nl, dataset.title.fr, dataset.title.en,
-    dataset.unit, dataset.frequency, dataset.licence];
-  if (isNew) {
-    await conn.run(
-      `INSERT INTO datasets (id, publisher, code, title_nl, title_fr, title_en, unit, frequency, licence, dimensions)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [...meta, listValue([...dataset.dimensions])],
-      [VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, LIST(VARCHAR)]);
-  } else {
-    await conn.run(
-      `UPDATE datasets SET publisher = $2, code = $3, title_nl = $4, title_fr = $5, title_en = $6, unit = $7,
-       frequency = $8, licence = $9 WHERE id = $1`, meta);
-  }
+  const releaseId = await nextReleaseId(conn);
+  await writeDatasetRow(conn, dataset, false);
 
   // Series ids: existing series keep theirs; new ones are numbered after the highest id in input order, so a
   // series-major input lands clustered by series_id.
@@ -129,44 +132,29 @@ async function applyRelease(conn: DuckDBConnection, input: ReleaseInput, dataset
   const incoming = `SELECT m.series_id, p.period_id, CASE WHEN o.fmiss % 2 = 1 THEN NULL ELSE o.value END AS value, f.flags
     FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx JOIN temp.period_map p ON p.idx = o.pidx
     JOIN temp.stage_flags f ON f.idx = o.fmiss // 2`;
-  let added: number;
-  let changed = 0;
-  let removed = 0;
-  if (isNew) {
-    await conn.run(`INSERT INTO observations (${observationColumns})
-      SELECT series_id, period_id, value, flags, ${releaseId}, NULL FROM (${incoming})`);
-    added = observations;
-  } else {
-    await conn.run(
-      `CREATE TEMP TABLE changes AS
-       WITH incoming AS (${incoming}),
-       current AS (SELECT series_id, period_id, value, flags FROM observations
-                   WHERE valid_to IS NULL AND series_id IN (SELECT id FROM series WHERE dataset = $1))
-       SELECT i.*, c.series_id AS old_series_id, c.period_id AS old_period_id
-       FROM incoming i FULL JOIN current c ON c.series_id = i.series_id AND c.period_id = i.period_id
-       WHERE c.series_id IS NULL OR i.series_id IS NULL OR c.value IS DISTINCT FROM i.value OR c.flags <> i.flags`, [id]);
-    const tally = await rows(conn,
-      `SELECT count(*) FILTER (WHERE old_series_id IS NULL), count(*) FILTER (WHERE series_id IS NOT NULL AND old_series_id IS NOT NULL),
-         count(*) FILTER (WHERE series_id IS NULL) FROM temp.changes`);
-    const t = tally[0] ?? [];
-    added = readNumber(t[0] ?? null, "added");
-    changed = readNumber(t[1] ?? null, "changed");
-    removed = readNumber(t[2] ?? null, "removed");
-    await conn.run(
-      `UPDATE observations SET valid_to = ${releaseId}
-       FROM (SELECT old_series_id, old_period_id FROM temp.changes WHERE old_series_id IS NOT NULL) c
-       WHERE observations.valid_to IS NULL AND observations.series_id = c.old_series_id AND observations.period_id = c.old_period_id`);
-    await conn.run(
-      `INSERT INTO observations (${observationColumns})
-       SELECT series_id, period_id, value, flags, ${releaseId}, NULL FROM temp.changes
-       WHERE series_id IS NOT NULL ORDER BY series_id, period_id`);
-  }
-
   await conn.run(
-    `INSERT INTO releases (${releaseColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [releaseId, id, retrievedAt, input.sourceUpdatedAt, input.checksum, input.sourceUri, input.format,
-      BigInt(observations), BigInt(added), BigInt(changed), BigInt(removed)]);
-  const written = await rows(conn, `SELECT ${releaseColumns} FROM releases WHERE id = $1`, [releaseId]);
-  if (written[0] === undefined) throw new Error(`release ${releaseId} vanished inside its own transaction`);
-  return readRelease(written[0]);
+    `CREATE TEMP TABLE changes AS
+     WITH incoming AS (${incoming}),
+     current AS (SELECT series_id, period_id, value, flags FROM observations
+                 WHERE valid_to IS NULL AND series_id IN (SELECT id FROM series WHERE dataset = $1))
+     SELECT i.*, c.series_id AS old_series_id, c.period_id AS old_period_id
+     FROM incoming i FULL JOIN current c ON c.series_id = i.series_id AND c.period_id = i.period_id
+     WHERE c.series_id IS NULL OR i.series_id IS NULL OR c.value IS DISTINCT FROM i.value OR c.flags <> i.flags`, [id]);
+  const tally = await rows(conn,
+    `SELECT count(*) FILTER (WHERE old_series_id IS NULL), count(*) FILTER (WHERE series_id IS NOT NULL AND old_series_id IS NOT NULL),
+       count(*) FILTER (WHERE series_id IS NULL) FROM temp.changes`);
+  const t = tally[0] ?? [];
+  const added = readNumber(t[0] ?? null, "added");
+  const changed = readNumber(t[1] ?? null, "changed");
+  const removed = readNumber(t[2] ?? null, "removed");
+  await conn.run(
+    `UPDATE observations SET valid_to = ${releaseId}
+     FROM (SELECT old_series_id, old_period_id FROM temp.changes WHERE old_series_id IS NOT NULL) c
+     WHERE observations.valid_to IS NULL AND observations.series_id = c.old_series_id AND observations.period_id = c.old_period_id`);
+  await conn.run(
+    `INSERT INTO observations (${observationColumns})
+     SELECT series_id, period_id, value, flags, ${releaseId}, NULL FROM temp.changes
+     WHERE series_id IS NOT NULL ORDER BY series_id, period_id`);
+
+  return writeReleaseRow(conn, input, releaseId, retrievedAt, { observations, added, changed, removed });
 }

@@ -1,8 +1,7 @@
 import { DOUBLE, DuckDBDataChunk, INTEGER } from "@duckdb/node-api";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
-import { InputError, formatPeriod, parseFlags, parsePeriodParts } from "../core/index.ts";
 import type { Dataset, Observation } from "../core/index.ts";
-import { PairSet } from "./pair-set.ts";
+import { ObservationCoder } from "./observation-coder.ts";
 import { positionOfPeriod } from "./period-order.ts";
 
 /** The temporary tables a load stages into; connection-local, never written to the database file. */
@@ -41,13 +40,7 @@ export async function stageObservations(
   await conn.run(`CREATE TEMP TABLE stage_periods (idx INTEGER, period VARCHAR, period_start VARCHAR, period_kind INTEGER)`);
   await conn.run(`CREATE TEMP TABLE stage_flags (idx INTEGER, flags VARCHAR)`);
 
-  const seriesIndex = new Map<string, number>();
-  const periodIndex = new Map<string, number>();
-  const canonicalPeriodIndex = new Map<string, number>();
-  const flagIndex = new Map<string, number>();
-  const canonicalPeriods: string[] = [];
-  const pairs = new PairSet();
-  const dimensionCount = dataset.dimensions.length;
+  const coder = new ObservationCoder(dataset, source);
 
   const appender = await conn.createAppender("stage_obs", "main", "temp");
   const chunk = DuckDBDataChunk.create([INTEGER, INTEGER, INTEGER, DOUBLE]);
@@ -73,75 +66,14 @@ export async function stageObservations(
     filled = 0;
   };
 
-  const seriesOf = (key: string): number => {
-    let i = seriesIndex.get(key);
-    if (i === undefined) {
-      const codes = key.split(".");
-      if (codes.length !== dimensionCount) {
-        throw new InputError(source, undefined,
-          `series "${key}" has ${codes.length} codes, dataset ${dataset.id} has ${dimensionCount} dimensions (${dataset.dimensions.join(",")})`);
-      }
-      i = seriesIndex.size;
-      seriesIndex.set(key, i);
-    }
-    return i;
-  };
-  const periodOf = (text: string, series: string): number => {
-    let i = periodIndex.get(text);
-    if (i === undefined) {
-      let canonical: string;
-      try {
-        canonical = formatPeriod(parsePeriodParts(text));
-      } catch {
-        throw new InputError(source, undefined, `series "${series}" has period ${JSON.stringify(text)}, which is not a period`);
-      }
-      i = canonicalPeriodIndex.get(canonical);
-      if (i === undefined) {
-        i = canonicalPeriodIndex.size;
-        canonicalPeriodIndex.set(canonical, i);
-        canonicalPeriods.push(canonical);
-      }
-      periodIndex.set(text, i);
-    }
-    return i;
-  };
-  const flagsOf = (text: string, series: string, period: string): number => {
-    let i = flagIndex.get(text);
-    if (i === undefined) {
-      let canonical: string;
-      try {
-        canonical = parseFlags(text);
-      } catch {
-        canonical = "\u0000";
-      }
-      if (canonical !== text) {
-        throw new InputError(source, undefined,
-          `series "${series}" period ${period} has flags ${JSON.stringify(text)}, not a canonical flag string`);
-      }
-      i = flagIndex.size;
-      flagIndex.set(text, i);
-    }
-    return i;
-  };
-
   try {
     for await (const batch of batches) {
       for (const o of batch) {
-        const s = seriesOf(o.series);
-        const p = periodOf(o.period, o.series);
-        if (pairs.mark(s, p)) {
-          throw new InputError(source, undefined, `series "${o.series}" period ${canonicalPeriods[p]} appears more than once`);
-        }
-        const f = flagsOf(o.flags, o.series, o.period);
-        if (o.value !== null && !Number.isFinite(o.value)) {
-          throw new InputError(source, undefined, `series "${o.series}" period ${o.period} has value ${o.value}; a missing value is null`);
-        }
-        sidx[filled] = s;
-        pidx[filled] = p;
-        // A missing value is coded in fmiss (flags index x 2 + 1) rather than as a NULL in the value column: a
-        // vector with NULLs makes every later write go through the validity bitmask, which is several times slower.
-        fmiss[filled] = o.value === null ? f * 2 + 1 : f * 2;
-        values[filled] = o.value ?? 0;
+        coder.code(o);
+        sidx[filled] = coder.series;
+        pidx[filled] = coder.period;
+        fmiss[filled] = coder.flagsAndMissing;
+        values[filled] = coder.value;
         filled++;
         if (filled === chunkRows) flush();
       }
@@ -154,21 +86,22 @@ export async function stageObservations(
     appender.closeSync();
   }
 
-  await appendRows(conn, "stage_series", seriesIndex, (a, key, i) => { a.appendInteger(i); a.appendVarchar(key); });
-  await appendRows(conn, "stage_periods", canonicalPeriodIndex, (a, period, i) => {
+  await appendRows(conn, "stage_series", coder.seriesKeys, (a, key, i) => { a.appendInteger(i); a.appendVarchar(key); });
+  await appendRows(conn, "stage_periods", coder.periods, (a, period, i) => {
     const position = positionOfPeriod(period);
     a.appendInteger(i); a.appendVarchar(period); a.appendVarchar(position.start); a.appendInteger(position.kind);
   });
-  await appendRows(conn, "stage_flags", flagIndex, (a, flags, i) => { a.appendInteger(i); a.appendVarchar(flags); });
-  return { observations: staged, series: seriesIndex.size, duplicatesChecked: !pairs.overflowed };
+  await appendRows(conn, "stage_flags", coder.flags, (a, flags, i) => { a.appendInteger(i); a.appendVarchar(flags); });
+  return { observations: staged, series: coder.seriesKeys.length, duplicatesChecked: coder.duplicatesChecked };
 }
 
-async function appendRows(conn: DuckDBConnection, table: string, index: Map<string, number>,
+/** Appends one row per entry of `keys` (with its index) to the temporary table `table` on `conn`. */
+export async function appendRows(conn: DuckDBConnection, table: string, keys: readonly string[],
   write: (a: DuckDBAppender, key: string, i: number) => void): Promise<void> {
   const appender = await conn.createAppender(table, "main", "temp");
   try {
-    for (const [key, i] of index) {
-      write(appender, key, i);
+    for (let i = 0; i < keys.length; i++) {
+      write(appender, keys[i] as string, i);
       appender.endRow();
     }
     appender.flushSync();

@@ -41,7 +41,7 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
   });
 
   const releases = new ReleaseState(effects.store);
-  registerSourceRoutes(app, table, effects);
+  registerSourceRoutes(app, table, effects, releases);
   registerDatasetRoutes(app, table, effects, releases);
   registerObservationRoutes(app, table, effects, releases);
   registerIndicatorRoutes(app, table, effects, releases);

@@ -138,12 +138,13 @@ describe("cache headers", () => {
     }
   });
 
-  test("the ETag of observations differs between URLs and changes when a new release of the dataset is loaded, not another's", async () => {
+  test("the ETag of observations differs between URLs and changes when a new release of the dataset is loaded, not another's; the dataset list follows", async () => {
     const url = "/api/datasets/eurostat:teina200/observations?where=geo:BE";
     const before1 = (await get(url)).headers.etag;
     const otherUrl = (await get("/api/datasets/eurostat:teina200/observations?where=geo:NL")).headers.etag;
     assert.notEqual(before1, otherUrl);
     const gind3 = (await get("/api/datasets/eurostat:demo_r_gind3/observations")).headers.etag;
+    const releasesBefore = ((await get("/api/datasets")).json() as { datasets: { id: string; loaded: { releases: number } }[] }).datasets.find((d) => d.id === "eurostat:teina200")?.loaded.releases;
     const r = await api.app.inject({ method: "POST", url: "/api/update", payload: { only: ["eurostat:teina200"] }, headers: { authorization: "Bearer s3cret-token" } });
     assert.equal(r.statusCode, 200);
     assert.equal(r.headers["cache-control"], "no-store");
@@ -151,6 +152,8 @@ describe("cache headers", () => {
     assert.equal(after1.statusCode, 200);
     assert.notEqual(after1.headers.etag, before1);
     assert.equal((await get("/api/datasets/eurostat:demo_r_gind3/observations", String(gind3))).statusCode, 304);
+    const releasesAfter = ((await get("/api/datasets")).json() as { datasets: { id: string; loaded: { releases: number } }[] }).datasets.find((d) => d.id === "eurostat:teina200")?.loaded.releases;
+    assert.deepEqual([releasesBefore, releasesAfter], [2, 3]);
   });
 
   test("error answers carry no ETag and Cache-Control no-store", async () => {

@@ -25,7 +25,7 @@ export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, e
     params: noParameters, query: noParameters,
     answers: { 200: { description: "{ datasets: [...] }", types: json } },
   }, async (_input, request, reply) => {
-    const summaries = await store.listDatasets();
+    const summaries = await releases.datasets();
     if (answerFromCache(request, reply, entityTag(request.url, summaries.map((s) => `${s.dataset.id}=${s.latestRelease?.id ?? 0}`)))) return reply;
     return { datasets: summaries.map((s) => ({ ...s.dataset, ...{ loaded: loadedState(s) } })) };
   });

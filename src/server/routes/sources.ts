@@ -4,6 +4,7 @@ import type { DatasetSummary } from "../../store/store.ts";
 import { answerFromCache, contentHash, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
+import type { ReleaseState } from "../releaseState.ts";
 import type { RouteTable } from "../routeTable.ts";
 
 /** What the store holds of a catalogue dataset: its newest release and current observation count. */
@@ -14,7 +15,7 @@ export function loadedState(summary: DatasetSummary | undefined): { release: num
 }
 
 /** Registers GET /api/sources. */
-export function registerSourceRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects): void {
+export function registerSourceRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState): void {
   const catalogueHash = contentHash(JSON.stringify(effects.catalogue));
   addRoute(app, table, {
     method: "GET", url: "/api/sources", tag: "sources",
@@ -22,7 +23,7 @@ export function registerSourceRoutes(app: FastifyInstance, table: RouteTable, ef
     params: noParameters, query: noParameters,
     answers: { 200: { description: "{ sources: [catalogue entry + loaded: {release, retrievedAt, releases, observations} | null] }", types: ["application/json"] } },
   }, async (_input, request, reply) => {
-    const summaries = new Map((await effects.store.listDatasets()).map((s) => [s.dataset.id as string, s]));
+    const summaries = new Map((await releases.datasets()).map((s) => [s.dataset.id as string, s]));
     const state = [catalogueHash, ...[...summaries.values()].map((s) => `${s.dataset.id}=${s.latestRelease?.id ?? 0}`)];
     if (answerFromCache(request, reply, entityTag(request.url, state))) return reply;
     return { sources: effects.catalogue.map((entry) => ({ ...entry, loaded: loadedState(summaries.get(entry.id)) })) };

@@ -136,7 +136,9 @@ export function assessPolicyEffect(
 
   const signs = findArtefactSigns(series, axis, at, window, register);
   const seasonal = options.seasonal === true && axis.frequency !== null && axis.frequency > 1;
-  const firstParts = parsePeriodParts(periods[kept[0] as number] as string);
+  // interruptedTimeSeries counts seasons from position 0 of the laid-out series, so the first season is that of
+  // the first period, whether or not it has a value.
+  const firstParts = parsePeriodParts(first);
   const itsOptions = {
     series: series.label,
     ...(options.lag === undefined ? {} : { lag: options.lag }),

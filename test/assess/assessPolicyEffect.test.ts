@@ -233,3 +233,43 @@ describe("assessPolicyEffect placebo dates on a hand-made series", () => {
     assert.throws(() => assessPolicyEffect(handMadeSeries([1, 2, 1, 2, 1, 2, 5, 6, 5, 6, 14, 15]), late, []), InsufficientDataError);
   });
 });
+
+describe("assessPolicyEffect options and the no-break case", () => {
+  it("assessPolicyEffect reports the best single break and its interval when BIC prefers no break (R strucchange)", () => {
+    // R 4.2.2, strucchange 1.5.3: y <- c(10.2, 11.1, 11.8, 13.1, 14.0, 14.8, 16.1, 17.0, 17.9, 19.2, 19.8, 21.1);
+    // trend <- 1:12; bp <- breakpoints(y ~ trend, h = 3); summary(bp)$RSS["BIC", ] = -5.2310636763, -2.3560287326,
+    // 0.6856128969 (0 breaks); breakpoints(bp, breaks = 1) = 3; confint(bp, breaks = 1) = [2, 4] -> 2001 to 2003.
+    const a = assessPolicyEffect(handMadeSeries([10.2, 11.1, 11.8, 13.1, 14.0, 14.8, 16.1, 17.0, 17.9, 19.2, 19.8, 21.1]), handMadeEvent, [handMadeEvent]);
+    const bt = a.breakTest;
+    assert.ok(bt !== null);
+    assert.equal(bt.chosen, 0);
+    assert.deepEqual(bt.breaks, []);
+    assert.deepEqual(bt.bestSingle, { lastBefore: "2002", lower: "2001", upper: "2003", coversEvent: false });
+    assert.equal(bt.coversEvent, false);
+    assert.match(a.reading.en, /BIC prefers no break; the best single break would be after 2002 \(95% interval 2001 to 2003\), which does not cover the event's date/);
+  });
+
+  it("assessPolicyEffect with window 0 keeps only the b flag of the event's own period", () => {
+    const a = assessPolicyEffect(netMigration, findEvent(register, "federal-2011-family-reunification-reform"), register, { window: 0 });
+    assert.deepEqual(a.artefact.signs.map((s) => s.distance), [0]);
+    assert.equal(a.window, 0);
+  });
+
+  it("assessPolicyEffect with seasonal terms and a given lag is interruptedTimeSeries with the season of the first period, also when it has no value", () => {
+    const values = [null, 12, 9, 11, 14, 13, 10, 12, 15, 14, 11, 13, 19, 18, 15, 17, 20, 19, 16, 18];
+    const series = { ...handMadeSeries(values), periods: values.map((_, i) => `${2001 + Math.floor((i + 1) / 4)}-Q${((i + 1) % 4) + 1}` as Period) };
+    // The first period is 2001-Q2 (season 2); the event in force 2004-01-01 starts 2004-Q1, position 11.
+    assert.equal(series.periods[0], "2001-Q2");
+    assert.equal(series.periods[11], "2004-Q1");
+    const a = assessPolicyEffect(series, { ...handMadeEvent, inForce: "2004-01-01" }, [], { seasonal: true, lag: 1, trend: false });
+    const kept = Int32Array.from({ length: 19 }, (_, i) => i + 1);
+    const its = interruptedTimeSeries(Float64Array.from(values.slice(1) as number[]), { interventionIndex: 11, positions: kept, lag: 1, seasonal: { frequency: 4, firstSeason: 2 } });
+    assert.equal(a.interventionPeriod, "2004-Q1");
+    assert.equal(a.its.seasonal, true);
+    assert.equal(a.its.lagChoice, "given");
+    assert.deepEqual(a.its.levelChange, its.levelChange);
+    assert.deepEqual(a.its.slopeChange, its.slopeChange);
+    assert.equal(a.window, 4);
+    assert.equal(a.breakTest?.trend, false);
+  });
+});

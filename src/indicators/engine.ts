@@ -105,7 +105,9 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
       const c = codeInInput(ctx.geography, a, input)!;
       byCode.set(c, [...(byCode.get(c) ?? []), a]);
     }
-    const { figures, provenance } = await readInput(ctx.store, input, [...byCode.keys()], range);
+    // A whole level reads the dataset without an area filter (a list of hundreds of codes costs the store more
+    // than the rows it would leave out); the figures are matched to the areas below either way.
+    const { figures, provenance } = await readInput(ctx.store, input, request.geos ? [...byCode.keys()] : null, range);
     record(provenance);
     for (const f of figures) for (const a of byCode.get(f.geo) ?? []) rows.push({ geo: a.code, period: f.period, breakdown: f.breakdown, cell: f.cell });
   }

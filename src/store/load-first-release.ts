@@ -3,7 +3,7 @@ import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { InputError } from "../core/index.ts";
 import type { Release } from "../core/index.ts";
 import { readNumber } from "./convert.ts";
-import { observationBuffer } from "./observation-buffer.ts";
+import type { ObservationBuffer } from "./observation-buffer.ts";
 import { ObservationCoder } from "./observation-coder.ts";
 import { positionOfPeriod } from "./period-order.ts";
 import { nextReleaseId, writeDatasetRow, writeReleaseRow } from "./release-rows.ts";
@@ -17,7 +17,7 @@ async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] =
 
 /**
  * Writes the first release of a dataset that the store does not hold yet, inside the transaction the caller
- * opened on `conn`: the dataset row, its series and new periods, every observation and the release row. Nothing
+ * opened on `conn`, through `buffer` (observationBuffer(conn), obtained before the transaction): the dataset row, its series and new periods, every observation and the release row. Nothing
  * needs comparing, so the observations are not staged: they are coded as they come (series ids numbered after
  * the highest in input order, periods after the highest in order of first appearance, as for a revision) and
  * moved in blocks of 262,144 rows from a JS buffer straight into `observations`, which keeps the load's memory at
@@ -25,7 +25,8 @@ async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] =
  * a series key with the wrong number of codes, a bad period, flags or value; errors from the batches iterator
  * pass through. The caller rolls back on any error.
  */
-export async function loadFirstRelease(conn: DuckDBConnection, input: ReleaseInput, retrievedAt: DuckDBValue): Promise<Release> {
+export async function loadFirstRelease(conn: DuckDBConnection, buffer: ObservationBuffer, input: ReleaseInput,
+  retrievedAt: DuckDBValue): Promise<Release> {
   const { dataset } = input;
   const source = input.sourceUri;
   const releaseId = await nextReleaseId(conn);
@@ -57,7 +58,6 @@ export async function loadFirstRelease(conn: DuckDBConnection, input: ReleaseInp
     return id;
   };
 
-  const buffer = observationBuffer(conn);
   const write = async () => {
     await conn.run(
       `INSERT INTO observations (series_id, period_id, value, flags, valid_from, valid_to)
@@ -88,15 +88,16 @@ export async function loadFirstRelease(conn: DuckDBConnection, input: ReleaseInp
     buffer.length = 0;
   }
 
-  // Series and periods: the temporary tables live in this transaction and are dropped by the caller.
+  // Series and periods: the temporary tables live in this transaction and are dropped by the caller. The series
+  // rows keep the appender's order (idx order) without an ORDER BY, which cost 1 s and 25 MB at 240,000 series.
   await conn.run(`CREATE TEMP TABLE stage_series (idx INTEGER, series_key VARCHAR)`);
   await appendRows(conn, "stage_series", coder.seriesKeys, (a, key, i) => { a.appendInteger(i); a.appendVarchar(key); });
   const dimColumns = Array.from({ length: maxDimensions }, (_, i) => `dim${i + 1}`).join(", ");
   const dims = Array.from({ length: maxDimensions }, (_, i) => `parts[${i + 1}]`).join(", ");
   await conn.run(
     `INSERT INTO series (id, dataset, series_key, ${dimColumns})
-     SELECT ${seriesBase + 1} + idx, $1, series_key, ${dims} FROM (SELECT idx, series_key, string_split(series_key, '.') AS parts
-     FROM (SELECT idx, series_key FROM temp.stage_series ORDER BY idx))`, [dataset.id]);
+     SELECT ${seriesBase + 1} + idx, $1, series_key, ${dims}
+     FROM (SELECT idx, series_key, string_split(series_key, '.') AS parts FROM temp.stage_series)`, [dataset.id]);
   await conn.run(`CREATE TEMP TABLE stage_periods (idx INTEGER, period VARCHAR, period_start VARCHAR, period_kind INTEGER)`);
   await appendRows(conn, "stage_periods", newPeriods.map((p) => p.period), (a, period, i) => {
     const position = positionOfPeriod(period);

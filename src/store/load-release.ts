@@ -3,6 +3,7 @@ import { InputError } from "../core/index.ts";
 import type { Release } from "../core/index.ts";
 import { readNumber, toTimestamp } from "./convert.ts";
 import { loadFirstRelease } from "./load-first-release.ts";
+import { observationBuffer } from "./observation-buffer.ts";
 import { datasetColumns, readDataset, readRelease, releaseColumns } from "./read-rows.ts";
 import { nextReleaseId, writeDatasetRow, writeReleaseRow } from "./release-rows.ts";
 import { maxDimensions } from "./schema.ts";
@@ -55,9 +56,10 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): 
   if (existing === null) {
     // A new dataset has nothing to compare with: its observations go straight into the table (load-first-release.ts).
     await dropStageTables(conn);
+    const buffer = observationBuffer(conn);
     await conn.run("BEGIN TRANSACTION");
     try {
-      const release = await loadFirstRelease(conn, input, retrievedAt);
+      const release = await loadFirstRelease(conn, buffer, input, retrievedAt);
       await conn.run("COMMIT");
       return { status: "loaded", release };
     } catch (error) {

@@ -48,7 +48,8 @@ let registered = 0;
 /**
  * The observation buffer of `conn`, registering its table function on first use (one per connection; DuckDB
  * calls it on its own thread while the JS thread awaits the statement, and only one scan runs at a time because a
- * connection runs one statement at a time).
+ * connection runs one statement at a time). Call it outside a transaction: the registration is a catalog entry,
+ * and a rollback would undo it.
  */
 export function observationBuffer(conn: DuckDBConnection): ObservationBuffer {
   let buffer = buffers.get(conn);

@@ -66,6 +66,42 @@ describe("analysis routes", () => {
     }
   });
 
+  test("GET /api/analysis/assess?dataset&series&event gives the ITS at the event's first period with R's OLS coefficients, the reading in nl, fr, en", async () => {
+    // R 4.2 on the 19 values 2000-2018 of CNMIGRAT,BE; eu-2004-enlargement is in force from 2004-05-01, so 2004 is
+    // the first period under it: y ~ t + post + since with post = year >= 2004, since = year - 2004 after it.
+    // > coef(lm(y ~ t + post + since))  post 10982.99166666665, since -7651.43214285715, t 6660.40000000000
+    const r = await get(`/api/analysis/assess?${be}&event=eu-2004-enlargement`);
+    assert.equal(r.statusCode, 200, r.body);
+    const body = r.json() as { interventionPeriod: string; geo: string; its: { levelChange: { estimate: number }; slopeChange: { estimate: number }; preSlope: { estimate: number } }; reading: { nl: string; fr: string; en: string }; values: unknown[] };
+    assert.deepEqual([body.interventionPeriod, body.geo, body.values.length], ["2004", "BE", 20]);
+    assert.ok(Math.abs(body.its.levelChange.estimate - 10982.99166666665) < 1e-6, String(body.its.levelChange.estimate));
+    assert.ok(Math.abs(body.its.slopeChange.estimate - -7651.43214285715) < 1e-6, String(body.its.slopeChange.estimate));
+    assert.ok(Math.abs(body.its.preSlope.estimate - 6660.4) < 1e-6, String(body.its.preSlope.estimate));
+    assert.ok(body.reading.nl.length > 0 && body.reading.fr.length > 0 && body.reading.en.length > 0);
+    const byIndicator = await get("/api/analysis/assess?indicator=net_migration_adjusted&geo=BE&event=eu-2004-enlargement");
+    assert.equal(byIndicator.statusCode, 200, byIndicator.body);
+    assert.equal((byIndicator.json() as { its: { levelChange: { estimate: number } } }).its.levelChange.estimate, body.its.levelChange.estimate);
+  });
+
+  test("GET /api/analysis/assess answers 400 for a bad combination or value, 404 for an unknown event, 422 for too few values", async () => {
+    const cases: [string, number, RegExp][] = [
+      [`/api/analysis/assess?${be}`, 400, /^query parameter event is required$/],
+      ["/api/analysis/assess?dataset=eurostat:demo_r_gind3&event=eu-2004-enlargement", 400, /^query parameters dataset and series go together$/],
+      [`/api/analysis/assess?${be}&geo=BE&event=eu-2004-enlargement`, 400, /^query parameter geo goes with indicator/],
+      ["/api/analysis/assess?event=eu-2004-enlargement", 400, /^give indicator and geo, or dataset and series$/],
+      [`/api/analysis/assess?${be}&event=eu-2004-enlargement&window=x`, 400, /^query parameter window: must be a whole number from 0 to 99/],
+      [`/api/analysis/assess?${be}&event=eu-2004-enlargement&trend=maybe`, 400, /^query parameter trend: must be true or false/],
+      [`/api/analysis/assess?${be}&event=EU-2004`, 400, /^query parameter event: must be an event id/],
+      [`/api/analysis/assess?${be}&event=eu-1999-nothing`, 404, /^no event "eu-1999-nothing" in the register$/],
+      [`/api/analysis/assess?${be}&event=eu-2004-enlargement&from=2003&to=2005`, 422, /assess needs at least 3 observations/],
+    ];
+    for (const [url, status, message] of cases) {
+      const r = await get(url);
+      assert.equal(r.statusCode, status, `${url}: ${r.body}`);
+      assert.match(r.json().error, message, url);
+    }
+  });
+
   test("analysis answers 422 for a gap inside the series (Albania lacks 2009) and for too few observations", async () => {
     const gap = await get("/api/analysis/pelt?dataset=eurostat:demo_r_gind3&series=CNMIGRAT.AL");
     assert.equal(gap.statusCode, 422);
@@ -93,7 +129,7 @@ describe("analysis routes", () => {
       [`/api/analysis/its?${be}&event=2015&model=logit`, 400, /^query parameter model: must be gaussian or poisson/],
       [`/api/analysis/adf?${be}&lags=many`, 400, /^query parameter lags: must be aic or a whole number/],
       [`/api/analysis/pelt?${be}&asOf=2025-01-01&release=1`, 400, /asOf and release exclude each other/],
-      ["/api/analysis/arima?dataset=eurostat:demo_r_gind3&series=CNMIGRAT.BE", 404, /^no analysis method "arima"; the methods are its, pelt, binseg, chow, cusum, adf, kpss$/],
+      ["/api/analysis/arima?dataset=eurostat:demo_r_gind3&series=CNMIGRAT.BE", 404, /^no analysis method "arima"; the methods are assess, its, pelt, binseg, chow, cusum, adf, kpss$/],
       ["/api/analysis/pelt?dataset=eurostat:nothing&series=A.B", 404, /dataset eurostat:nothing not found/],
       ["/api/analysis/pelt?dataset=eurostat:demo_r_gind3&series=CNMIGRAT.XX", 404, /series CNMIGRAT.XX of dataset eurostat:demo_r_gind3 has no observations/],
       [`/api/analysis/pelt?${be}&asOf=2020-01-01`, 404, /has no observations in the range and version asked for/],

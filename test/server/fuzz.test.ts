@@ -21,8 +21,15 @@ const validValues: Record<string, string> = {
 };
 const validPathFor = (path: string, name: string) =>
   (path.startsWith("/api/events/") ? "eu-2004-enlargement" : path.startsWith("/api/indicators/") ? "net_migration_adjusted" : validValues[name] ?? "x");
-/** The valid value of a query parameter on one path: the diff's from and to are release ids (demo_r_gind3 has release 1 only). */
-const validQueryFor = (path: string, name: string) => (path.endsWith("/diff") && (name === "from" || name === "to") ? "1" : validValues[name]);
+/**
+ * The valid value of a query parameter on one path: the diff's from and to are release ids (demo_r_gind3 has
+ * release 1 only); assess takes a register event and a store series, so no indicator or geo.
+ */
+function validQueryFor(path: string, name: string): string | undefined {
+  if (path.endsWith("/diff") && (name === "from" || name === "to")) return "1";
+  if (path.endsWith("/assess")) return name === "event" ? "eu-2004-enlargement" : name === "indicator" || name === "geo" ? undefined : validValues[name];
+  return validValues[name];
+}
 
 const hostile = [
   "", " ", "%00", "\u0000", "\uD83D\uDE42", "../../etc/passwd", "1e309", "-1", "0", "NaN", "null", "undefined", "[]", "{}", "__proto__",

@@ -29,7 +29,7 @@ describe("GET /api/openapi.json", () => {
       "GET /api/datasets/{id}/observations", "GET /api/events", "GET /api/events/for", "GET /api/events/{id}", "POST /api/events",
       "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/data",
       "GET /api/geography/units", "GET /api/geography/boundaries/{layer}",
-      ...["its", "pelt", "binseg", "chow", "cusum", "adf", "kpss"].map((m) => `GET /api/analysis/${m}`),
+      ...["assess", "its", "pelt", "binseg", "chow", "cusum", "adf", "kpss"].map((m) => `GET /api/analysis/${m}`),
       "POST /api/update", "GET /api/openapi.json",
     ].sort();
     assert.deepEqual(documented, expected);

@@ -65,7 +65,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], version: string): Json
       tags: [spec.tag],
       summary: spec.summary,
       ...(spec.description === undefined ? {} : { description: spec.description }),
-      operationId: `${spec.method.toLowerCase()}${path.replace(/[{}]/g, "").split(/[/_-]/).map((w) => (w === "" ? "" : w[0]?.toUpperCase() + w.slice(1))).join("")}`,
+      operationId: `${spec.method.toLowerCase()}${path.replace(/[{}]/g, "").split(/[/_.-]/).map((w) => (w === "" ? "" : w[0]?.toUpperCase() + w.slice(1))).join("")}`,
       parameters: parameters(spec),
       ...(spec.body === undefined ? {} : { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body) } } } }),
       ...(spec.admin === true ? { security: [{ adminToken: [] }] } : {}),

@@ -26,13 +26,15 @@ export function averagePopulation(january1: Cell, nextJanuary1: Cell): Cell {
 
 /**
  * The crude rate of a count per `options.per` persons of the average population: count / population x per,
- * null (with a note) when the population is 0. With `options.interval` the exact Poisson bounds of the count are
- * divided alike, and a count below `options.lowCount` adds the flag `u`. Flags follow combineInputs.
+ * null (with a note) when the population is 0. With `options.interval` the result carries the exact Poisson
+ * bounds of the count divided alike (null bounds when the rate is null), and a count below `options.lowCount` adds
+ * the flag `u`; without it, no bounds. Flags follow combineInputs.
  */
-export function crudeRate(count: Cell, population: Cell, options: RateOptions): IntervalCell {
+export function crudeRate(count: Cell, population: Cell, options: RateOptions): Cell | IntervalCell {
   const rate = deriveCell([count, population], ([n, p]) => (p === 0 ? null : ((n as number) / (p as number)) * options.per),
     "undefined: the average population is 0");
-  if (!options.interval || rate.value === null) return { ...rate, lower: null, upper: null };
+  if (!options.interval) return rate;
+  if (rate.value === null) return { ...rate, lower: null, upper: null };
   const n = count.value as number;
   const p = population.value as number;
   const bounds = poissonInterval(n, options.level ?? 0.95);

@@ -7,6 +7,7 @@ import { gapInPoints } from "../../src/indicators/gaps.ts";
 import { poissonInterval } from "../../src/indicators/poisson.ts";
 import { averagePopulation, crudeRate } from "../../src/indicators/rates.ts";
 import { share } from "../../src/indicators/shares.ts";
+import type { IntervalCell } from "../../src/indicators/cell.ts";
 import { similarMunicipalities } from "../../src/indicators/comparison.ts";
 
 const c = (value: number | null, flags = "") => ({ value, flags });
@@ -31,7 +32,7 @@ describe("indicator formulas", () => {
 
   it("crudeRate(count, population) is count / population x 1000 with the exact Poisson bounds and u below 20 events", () => {
     // 10 / 1100 x 1000 = 9.0909...; bounds 4.7953886961 / 1100 x 1000 = 4.35944..., 18.390356042 / 1100 x 1000 = 16.71850...
-    const r = crudeRate(c(10), c(1100), { per: 1000, interval: true, lowCount: 20 });
+    const r = crudeRate(c(10), c(1100), { per: 1000, interval: true, lowCount: 20 }) as IntervalCell;
     close(r.value, 9.090909090909091);
     close(r.lower, 4.359444269, 1e-7);
     close(r.upper, 16.718505493, 1e-7);
@@ -40,6 +41,12 @@ describe("indicator formulas", () => {
     const big = crudeRate(c(25), c(5000), { per: 1000, interval: true, lowCount: 20 });
     assert.equal(big.value, 5);
     assert.equal(big.flags, "");
+  });
+
+  it("crudeRate(count, population) without an interval has no bounds (a net balance is not a count of events)", () => {
+    const r = crudeRate(c(-1459), c(1159060.5), { per: 1000, interval: false, lowCount: 20 });
+    assert.equal("lower" in r, false);
+    close(r.value, -1.2587781224534866, 1e-12);
   });
 
   it("crudeRate(count, population) is provisional from a provisional count, withheld from a confidential one and null for population 0", () => {

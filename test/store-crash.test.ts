@@ -17,14 +17,14 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
  * Runs the child on `path`. In mode `staging` the test SIGKILLs it as soon as it reports that release 2 is staging;
  * in mode `before-commit` it kills itself.
  */
-function runChild(path: string, mode: "staging" | "before-commit"): Promise<{ said: string; signal: NodeJS.Signals | null }> {
+function runChild(path: string, mode: "staging" | "before-commit" | "first-staging" | "first-before-commit"): Promise<{ said: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ["--import", "tsx", child, path, mode], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
     let said = "";
     let stderr = "";
     proc.stdout.on("data", (d: Buffer) => {
       said += d.toString();
-      if (mode === "staging" && said.includes("staging\n")) proc.kill("SIGKILL");
+      if (mode.endsWith("staging") && said.includes("staging\n")) proc.kill("SIGKILL");
     });
     proc.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
     proc.on("error", reject);
@@ -100,6 +100,33 @@ test("openDuckDbStore(path) after a SIGKILL at COMMIT of a fully applied load ho
     // The child's transaction had closed all 60 rows of release 1 and written 300,060 new rows (enough for DuckDB
     // to write row groups to the file ahead of the commit) when it died.
     const { said, signal } = await runChild(path, "before-commit");
+    assert.equal(signal, "SIGKILL");
+    assert.equal(said, "release 1 loaded\nstaging\n");
+    await assertRelease1Only(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("openDuckDbStore(path) after a SIGKILL while a dataset's first release is being written holds exactly the previous state", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "migmon-crash-"));
+  try {
+    const path = join(dir, "crash.duckdb");
+    // The child had written 524,288 rows of test:other into observations inside its open transaction when killed.
+    const { said, signal } = await runChild(path, "first-staging");
+    assert.equal(signal, "SIGKILL");
+    assert.equal(said, "release 1 loaded\nstaging\n");
+    await assertRelease1Only(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("openDuckDbStore(path) after a SIGKILL at COMMIT of a dataset's fully written first release holds exactly the previous state", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "migmon-crash-"));
+  try {
+    const path = join(dir, "crash.duckdb");
+    const { said, signal } = await runChild(path, "first-before-commit");
     assert.equal(signal, "SIGKILL");
     assert.equal(said, "release 1 loaded\nstaging\n");
     await assertRelease1Only(path);

@@ -2,7 +2,7 @@
 // age x municipality, the municipality last), loads them as release 1 into a fresh DuckDB file, then a revision
 // with 1% of the values changed as release 2, and times the query of one indicator for 300 municipalities.
 // Prints observations/second (wall clock), the CPU time, the machine's load average (figures taken on a busy
-// machine are slower by about the load over the cores) and the peak RSS.
+// machine are slower by about the load over the cores) and the peak RSS after each release and at the end.
 //   node --import tsx bench/store/load.ts [N=5000000] [dir=os.tmpdir()]
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -61,7 +61,7 @@ for (const revision of [0, 1]) {
   const r = result.release;
   console.log(`release ${r.id}: ${r.observations} observations in ${seconds.toFixed(2)} s = ${Math.round(r.observations / seconds)} observations/second` +
     ` (added ${r.added}, changed ${r.changed}, removed ${r.removed}); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s` +
-    `; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
+    `; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores; peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 /** Times a query 9 times and prints the median. */
 async function timeQuery(label: string, where: Record<string, string[]>): Promise<void> {

@@ -8,6 +8,7 @@ import { t } from "../i18n/index.ts";
 import type { ExplorerConfig } from "../server/explorerConfig.ts";
 import { getJson } from "./apiClient.ts";
 import type { DatasetInfo, ItsAnswer, RegisterEvent, StoredFigure } from "./apiTypes.ts";
+import { hideLineGroups } from "./chartMarks.ts";
 import { h, replaceChildren } from "./elements.ts";
 import { viewState } from "./pageConfig.ts";
 import { failure, labelledSelect, viewForm } from "./pageParts.ts";
@@ -58,11 +59,11 @@ export async function analysisPage(main: WebElement, config: ExplorerConfig): Pr
     replaceChildren(main, heading, form, failure(lang, "its", error));
     return;
   }
-  const chart = lineChart({
+  const chart = hideLineGroups(lineChart({
     series: [{ key: series, label: series, points: answer.values.map((v) => ({ period: v.period, value: v.value, flags: v.flags })) }],
     events: [{ date: event.inForce, label: event.title[lang], kind: event.kind, direction: event.direction, checked: event.checked, summary: event.summary[lang], source: event.sources[0] ?? "" }],
     unit: dataset, lang, title: `${dataset} ${series}`,
-  }, { document: page.document, idPrefix: "analysis-chart", width: 880, height: 400 });
+  }, { document: page.document, idPrefix: "analysis-chart", width: 880, height: 400 }));
   replaceChildren(main, heading, form,
     h("h2", {}, t(lang, "web.analysis.method", { period: periodLabel(period, lang) })),
     h("figure", { class: "chart" }, chart),

@@ -65,7 +65,7 @@ export async function homePage(main: WebElement, config: ExplorerConfig): Promis
     h("p", { class: "intro" }, t(lang, "web.home.intro")),
     h("section", { "aria-labelledby": "headline-heading" },
       h("h2", { id: "headline-heading" }, t(lang, "web.home.headlines")),
-      h("div", { class: "table-wrap" }, h("table", { id: "headlines" },
+      h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": t(lang, "web.home.figures") }, h("table", { id: "headlines" },
         h("caption", {}, t(lang, "web.home.figures")),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t(lang, "label.indicator")), headlineAreas.map((a) => h("th", { scope: "col" }, names.name(a))))),
         h("tbody", {}, indicators.map((i, row) => h("tr", {},

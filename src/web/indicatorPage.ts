@@ -13,6 +13,7 @@ import { apiUrl, getJson } from "./apiClient.ts";
 import type { IndicatorData, IndicatorDetail, IndicatorFigure, IndicatorSummary, RegisterEvent } from "./apiTypes.ts";
 import { loadAreaDirectory } from "./areaNames.ts";
 import type { AreaDirectory } from "./areaNames.ts";
+import { hideLineGroups } from "./chartMarks.ts";
 import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
 import { eventList } from "./eventList.ts";
@@ -29,6 +30,17 @@ export const defaultMunicipality = "11002";
 /** The register names indicators in hyphenated form (`net-migration`), the catalogue with underscores. */
 export function registerIndicatorId(id: string): string {
   return id.replace(/_/g, "-");
+}
+
+/**
+ * The period a figure is drawn at. Statbel dates a stock on 1 January as `2015-01-01`, Eurostat as `2015`, and the
+ * engine treats the two as the same date; the chart writes both as the year, so that one series of yearly stocks
+ * is one line (as day periods, 1 January 2015 and 1 January 2016 are not adjacent and the line would break at every
+ * point) and Statbel's and Eurostat's stocks share the axis.
+ */
+export function chartPeriod(period: string): string {
+  const stock = /^(\d{4})-01-01$/.exec(period);
+  return stock === null ? period : (stock[1] as string);
 }
 
 interface AreaFigures {
@@ -61,7 +73,7 @@ function seriesOf(figures: readonly AreaFigures[], names: AreaDirectory): LineSe
   return figures.map(({ code, data }) => ({
     key: code,
     label: names.name(code),
-    points: data.values.filter((v: IndicatorFigure) => v.breakdown === undefined).map((v) => ({ period: v.period, value: v.value, flags: v.flags })),
+    points: data.values.filter((v: IndicatorFigure) => v.breakdown === undefined).map((v) => ({ period: chartPeriod(v.period), value: v.value, flags: v.flags })),
   }));
 }
 
@@ -127,7 +139,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
     series: seriesOf(figures, names), events, unit: detail.unit, lang, title: detail.title[lang],
     ...(integers ? {} : { fractionDigits: 1 }),
   };
-  const chart = lineChart(input, { document: page.document, idPrefix: "indicator-chart", width: 880, height: 440 });
+  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width: 880, height: 440 }));
   const shown = figures.map((f) => f.code).join(",");
   const provenance = [...new Map(figures.flatMap((f) => f.data.provenance).map((p) => [`${p.dataset}#${p.release}`, p])).values()];
   const citation = citationText({ indicator: { id }, provenance, asOf: null }, lang);

@@ -15,7 +15,7 @@ export async function sourcesPage(main: WebElement, config: ExplorerConfig): Pro
   page.document.title = `${t(lang, "web.nav.sources")} · ${t(lang, "app.name")}`;
   replaceChildren(main,
     h("h1", {}, t(lang, "web.nav.sources")),
-    h("div", { class: "table-wrap" }, h("table", { id: "sources" },
+    h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": t(lang, "web.nav.sources") }, h("table", { id: "sources" },
       h("caption", {}, t(lang, "web.nav.sources")),
       h("thead", {}, h("tr", {}, [t(lang, "label.dataset"), t(lang, "label.datasetTitle"), t(lang, "web.sources.publisher"), t(lang, "label.licence"), t(lang, "web.sources.coverage"), t(lang, "label.release")].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, sources.map((s) => h("tr", {},

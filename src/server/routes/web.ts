@@ -22,6 +22,7 @@ export function explorerShell(config: ExplorerConfig, assets: ExplorerAssets): s
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(t(config.lang, "app.name"))}</title>
 <link rel="stylesheet" href="/assets/style.css?v=${assets.css.hash}">
 <script type="application/json" id="migmon-config">${json}</script>

@@ -4,7 +4,7 @@
 // data), downloads in every export format and the citation with the releases used.
 import { page } from "./browser.ts";
 import type { WebElement } from "./browser.ts";
-import { chartTable, lineChart } from "../charts/index.ts";
+import { chartTable, lineChart, nextPeriod, periodDate } from "../charts/index.ts";
 import type { ChartEvent, LineChartInput, LineSeries } from "../charts/index.ts";
 import { citationText, formatDate, t } from "../i18n/index.ts";
 import type { Lang } from "../i18n/index.ts";
@@ -41,6 +41,17 @@ export function registerIndicatorId(id: string): string {
 export function chartPeriod(period: string): string {
   const stock = /^(\d{4})-01-01$/.exec(period);
   return stock === null ? period : (stock[1] as string);
+}
+
+/**
+ * The events that fall within the periods of the series (from the start of the first period to the end of the
+ * last), so that an old event does not stretch the time axis over years without figures.
+ */
+export function eventsWithin(events: readonly ChartEvent[], periods: readonly string[]): ChartEvent[] {
+  if (periods.length === 0) return [];
+  const start = Math.min(...periods.map((p) => periodDate(p).getTime()));
+  const end = Math.max(...periods.map((p) => periodDate(nextPeriod(p)).getTime()));
+  return events.filter((e) => periodDate(e.date).getTime() >= start && periodDate(e.date).getTime() < end);
 }
 
 interface AreaFigures {
@@ -121,7 +132,9 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
     }
     areas = comparison.areas;
   }
-  const [figures, events] = await Promise.all([figuresOf(id, areas), eventsOf(id, areas, lang)]);
+  const [figures, registerEvents] = await Promise.all([figuresOf(id, areas), eventsOf(id, areas, lang)]);
+  const series = seriesOf(figures, names);
+  const events = eventsWithin(registerEvents, series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.period)));
   const about = h("section", { "aria-labelledby": "about-heading" },
     h("h2", { id: "about-heading" }, t(lang, "label.definition")),
     h("p", { class: "short" }, detail.short[lang]),
@@ -136,7 +149,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   }
   const integers = figures.every((f) => f.data.values.every((v) => v.value === null || Number.isInteger(v.value)));
   const input: LineChartInput = {
-    series: seriesOf(figures, names), events, unit: detail.unit, lang, title: detail.title[lang],
+    series, events, unit: detail.unit, lang, title: detail.title[lang],
     ...(integers ? {} : { fractionDigits: 1 }),
   };
   const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width: 880, height: 440 }));

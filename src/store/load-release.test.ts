@@ -8,6 +8,8 @@ import { InputError } from "../core/index.ts";
 import type { DatasetId } from "../core/index.ts";
 import { failingBatches, migrDataset, obs, release1, release2, releaseInput } from "../../test/fixtures/store/releases.ts";
 import { openDuckDbStore } from "./duckdb-store.ts";
+import { loadRelease } from "./load-release.ts";
+import { migrateSchema } from "./schema.ts";
 import type { Store } from "./store.ts";
 
 let dir: string;
@@ -108,4 +110,41 @@ test("loadRelease(input) refuses a period that cannot be read, naming the series
   await assert.rejects(s.store.loadRelease(releaseInput([...release2, obs("T.BE", "2020-13", 1)], "c2", "2024-06-10T08:00:00Z")),
     (e: unknown) => e instanceof InputError && /series "T.BE" has period "2020-13", which is not a period/.test(e.message));
   await assertOnlyRelease1(s);
+});
+
+/** Loads release1, release2 and a third release on a fresh file at `path` with `parts` staged rows per comparison part. */
+async function loadThreeReleases(path: string, parts: number): Promise<{ counts: number[][]; versions: unknown[][] }> {
+  const instance = await DuckDBInstance.create(path);
+  const conn = await instance.connect();
+  await migrateSchema(conn, path);
+  // Release 3 against the state after release 2 (T.BE 2020 99, 2021 110p, 2022 120p; F.BE 2020 50, 2021 57; M.BE 2020
+  // 48e), in no series order: F.NL 2020 new (added), T.BE 2021 110 -> 111 (changed), M.BE gone as a whole series
+  // (removed), the rest as before: added 1, changed 1, removed 1.
+  const release3 = [obs("F.NL", "2020", 7), obs("T.BE", "2022", 120, "p"), obs("F.BE", "2020", 50), obs("T.BE", "2020", 99),
+    obs("F.BE", "2021", 57), obs("T.BE", "2021", 111, "p")];
+  const counts: number[][] = [];
+  for (const [rows, checksum, at] of [[release1, "c1", "2024-01-10T08:00:00Z"], [release2, "c2", "2024-06-10T08:00:00Z"],
+    [release3, "c3", "2024-09-10T08:00:00Z"]] as const) {
+    const { release } = await loadRelease(conn, releaseInput(rows, checksum, at), parts);
+    counts.push([release.id, release.added, release.changed, release.removed]);
+  }
+  const versions = (await conn.runAndReadAll(
+    `SELECT s.series_key, p.period, o.value, o.flags, o.valid_from, o.valid_to FROM observations o
+     JOIN series s ON s.id = o.series_id JOIN periods p ON p.id = o.period_id ORDER BY ALL`)).getRows();
+  conn.closeSync();
+  instance.closeSync();
+  return { counts, versions };
+}
+
+test("loadRelease(conn, input, 2) compares a revision in parts of 2 staged rows with the same counts and versions as in one part", async () => {
+  const inParts = await loadThreeReleases(join(dir, "parts-2.duckdb"), 2);
+  const whole = await loadThreeReleases(join(dir, "parts-whole.duckdb"), 1_000_000);
+  // Release 2's counts are those of the fixture (added T.BE 2022; changed F.BE 2021, M.BE 2020, T.BE 2020; removed
+  // M.BE 2021); release 3's are worked out above.
+  assert.deepEqual(inParts.counts, [[1, 6, 0, 0], [2, 1, 3, 1], [3, 1, 1, 1]]);
+  assert.deepEqual(whole.counts, inParts.counts);
+  assert.deepEqual(inParts.versions, whole.versions);
+  // 6 rows of release 1, 4 new versions in release 2, 2 in release 3; M.BE 2020 48e closed by release 3.
+  assert.equal(inParts.versions.length, 12);
+  assert.deepEqual(inParts.versions.find((v) => v[0] === "M.BE" && v[1] === "2020" && v[3] === "e"), ["M.BE", "2020", 48, "e", 2, 3]);
 });

@@ -12,6 +12,13 @@ import type { LoadResult, ReleaseInput } from "./store.ts";
 
 const observationColumns = "series_id, period_id, value, flags, valid_from, valid_to";
 
+/** Staged rows per part of a revision's comparison with the current rows (see applyRevision). */
+export const defaultComparisonPartRows = 1_000_000;
+
+async function count(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<number> {
+  return readNumber((await rows(conn, sql, params))[0]?.[0] ?? null, "count");
+}
+
 async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<DuckDBValue[][]> {
   return (await conn.runAndReadAll(sql, params)).getRows();
 }
@@ -25,9 +32,11 @@ async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] =
  * or flags changed or that the release no longer holds, and the new versions.
  * Throws InputError for a dimension list that differs from the one fixed by the dataset's first release, a
  * retrieval time before the newest release's, a duplicate, or bad content; any error (including one from the
- * batches iterator) leaves the store as it was.
+ * batches iterator) leaves the store as it was. `comparisonPartRows` sets how many staged rows a revision compares
+ * with the current rows at a time (memory against the number of statements; the result is the same).
  */
-export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): Promise<LoadResult> {
+export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput,
+  comparisonPartRows = defaultComparisonPartRows): Promise<LoadResult> {
   const { dataset } = input;
   const source = input.sourceUri;
   if (dataset.dimensions.length === 0 || dataset.dimensions.length > maxDimensions) {
@@ -84,7 +93,7 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): 
     }
     await conn.run("BEGIN TRANSACTION");
     try {
-      const release = await applyRevision(conn, input, staged.observations, retrievedAt);
+      const release = await applyRevision(conn, input, staged.observations, retrievedAt, comparisonPartRows);
       await conn.run("COMMIT");
       return { status: "loaded", release };
     } catch (error) {
@@ -97,7 +106,8 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput): 
 }
 
 // A release of a dataset the store holds: the staged rows are compared with the dataset's current rows.
-async function applyRevision(conn: DuckDBConnection, input: ReleaseInput, observations: number, retrievedAt: DuckDBValue): Promise<Release> {
+async function applyRevision(conn: DuckDBConnection, input: ReleaseInput, observations: number, retrievedAt: DuckDBValue,
+  comparisonPartRows: number): Promise<Release> {
   const { dataset } = input;
   const id = dataset.id;
   const releaseId = await nextReleaseId(conn);
@@ -131,17 +141,36 @@ async function applyRevision(conn: DuckDBConnection, input: ReleaseInput, observ
      FROM known`);
   await conn.run(`INSERT INTO periods (id, period, period_start, period_kind) SELECT period_id, period, period_start, period_kind FROM temp.period_map WHERE is_new ORDER BY period_id`);
 
-  const incoming = `SELECT m.series_id, p.period_id, CASE WHEN o.fmiss % 2 = 1 THEN NULL ELSE o.value END AS value, f.flags
-    FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx JOIN temp.period_map p ON p.idx = o.pidx
-    JOIN temp.stage_flags f ON f.idx = o.fmiss // 2`;
+  // The comparison runs over parts of about a million staged rows, cut by series (stage index ranges), so that the
+  // full join's hash table holds one part, not the whole release: at 6.24 million rows one join took 580 MB.
+  // A series lies wholly in one part whatever the input order; when the input is series-major (Eurostat, and
+  // the ids follow it) each part reads only its own row groups of stage_obs and observations.
   await conn.run(
-    `CREATE TEMP TABLE changes AS
-     WITH incoming AS (${incoming}),
-     current AS (SELECT series_id, period_id, value, flags FROM observations
-                 WHERE valid_to IS NULL AND series_id IN (SELECT id FROM series WHERE dataset = $1))
-     SELECT i.*, c.series_id AS old_series_id, c.period_id AS old_period_id
-     FROM incoming i FULL JOIN current c ON c.series_id = i.series_id AND c.period_id = i.period_id
-     WHERE c.series_id IS NULL OR i.series_id IS NULL OR c.value IS DISTINCT FROM i.value OR c.flags <> i.flags`, [id]);
+    `CREATE TEMP TABLE changes (series_id INTEGER, period_id INTEGER, value DOUBLE, flags VARCHAR, old_series_id INTEGER, old_period_id INTEGER)`);
+  const seriesCount = await count(conn, `SELECT count(*) FROM temp.stage_map`);
+  const parts = Math.max(1, Math.ceil(observations / comparisonPartRows));
+  const step = Math.max(1, Math.ceil(seriesCount / parts));
+  for (let from = 0; from < seriesCount; from += step) {
+    const to = from + step;
+    await conn.run(
+      `INSERT INTO temp.changes
+       WITH incoming AS (
+         SELECT m.series_id, p.period_id, CASE WHEN o.fmiss % 2 = 1 THEN NULL ELSE o.value END AS value, f.flags
+         FROM temp.stage_obs o JOIN temp.stage_map m ON m.idx = o.sidx JOIN temp.period_map p ON p.idx = o.pidx
+         JOIN temp.stage_flags f ON f.idx = o.fmiss // 2
+         WHERE o.sidx >= ${from} AND o.sidx < ${to}),
+       current AS (SELECT series_id, period_id, value, flags FROM observations
+         WHERE valid_to IS NULL AND series_id IN (SELECT series_id FROM temp.stage_map WHERE idx >= ${from} AND idx < ${to} AND NOT is_new))
+       SELECT i.series_id, i.period_id, i.value, i.flags, c.series_id, c.period_id
+       FROM incoming i FULL JOIN current c ON c.series_id = i.series_id AND c.period_id = i.period_id
+       WHERE c.series_id IS NULL OR i.series_id IS NULL OR c.value IS DISTINCT FROM i.value OR c.flags <> i.flags`);
+  }
+  // Series of the dataset that the release no longer holds at all: every current row of theirs is removed.
+  await conn.run(
+    `INSERT INTO temp.changes
+     SELECT NULL, NULL, NULL, NULL, series_id, period_id FROM observations
+     WHERE valid_to IS NULL AND series_id IN (SELECT id FROM series WHERE dataset = $1)
+       AND series_id NOT IN (SELECT series_id FROM temp.stage_map)`, [id]);
   const tally = await rows(conn,
     `SELECT count(*) FILTER (WHERE old_series_id IS NULL), count(*) FILTER (WHERE series_id IS NOT NULL AND old_series_id IS NOT NULL),
        count(*) FILTER (WHERE series_id IS NULL) FROM temp.changes`);

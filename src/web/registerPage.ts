@@ -3,8 +3,9 @@
 // are written once (src/events/schema.ts).
 import { page } from "./browser.ts";
 import type { WebElement } from "./browser.ts";
-import { periodLabel } from "../charts/index.ts";
-import { formatNumber, t } from "../i18n/index.ts";
+import { chartWord, periodLabel } from "../charts/index.ts";
+import { catalogues, formatNumber, t } from "../i18n/index.ts";
+import type { Lang } from "../i18n/index.ts";
 import type { ExplorerConfig } from "../server/explorerConfig.ts";
 import { getJson } from "./apiClient.ts";
 import type { RegisterEvent } from "./apiTypes.ts";
@@ -27,7 +28,12 @@ async function filterChoices(): Promise<Record<string, readonly string[]>> {
   return Object.fromEntries(parameters.filter((p) => p.in === "query" && p.schema?.enum !== undefined).map((p) => [p.name, p.schema?.enum ?? []]));
 }
 
-const directionMark = { "-1": "−", "0": "0", "1": "+" } as const;
+/** The words of a register code in the language (`web.eventLevel.*`, `web.policyArea.*`, the chart's kinds); the code where there is none. */
+export function codeWord(lang: Lang, filter: (typeof registerFilters)[number], code: string): string {
+  if (filter === "kind" && (code === "policy" || code === "context" || code === "statistical")) return chartWord(lang, `kind.${code}`);
+  const key = filter === "level" ? `web.eventLevel.${code}` : `web.policyArea.${code}`;
+  return (catalogues[lang] as Readonly<Record<string, string>>)[key] ?? code;
+}
 
 /** Draws the register page into `main`. */
 export async function registerPage(main: WebElement, config: ExplorerConfig): Promise<void> {
@@ -43,7 +49,7 @@ export async function registerPage(main: WebElement, config: ExplorerConfig): Pr
   const years: [string, string][] = [["", all]];
   for (let y = 1990; y <= new Date().getUTCFullYear() + 1; y++) years.push([String(y), String(y)]);
   const form = viewForm("/register", lang, t(lang, "web.nav.register"),
-    ...registerFilters.map((name) => labelledSelect(name, t(lang, `web.register.${name}`), [["", all], ...(choices[name] ?? []).map((c) => [c, c] as const)], query[name] ?? "")),
+    ...registerFilters.map((name) => labelledSelect(name, t(lang, `web.register.${name}`), [["", all], ...(choices[name] ?? []).map((c) => [c, codeWord(lang, name, c)] as const)], query[name] ?? "")),
     labelledSelect("from", t(lang, "web.register.from"), years, query.from ?? ""),
     labelledSelect("to", t(lang, "web.register.to"), years, query.to ?? ""));
   const heading = h("h1", {}, t(lang, "web.nav.register"));
@@ -60,7 +66,7 @@ export async function registerPage(main: WebElement, config: ExplorerConfig): Pr
     h("ol", { class: "register" }, events.map((e) => h("li", { id: e.id },
       h("article", {},
         h("h2", {}, `${periodLabel(e.inForce, lang)}${t(lang, "text.colon")}${e.title[lang]}`),
-        h("p", { class: "meta" }, `${e.level} · ${e.area} · ${e.kind} · ${t(lang, "web.register.direction")} ${directionMark[String(e.direction) as "-1" | "0" | "1"]}`),
+        h("p", { class: "meta" }, `${codeWord(lang, "level", e.level)} · ${codeWord(lang, "area", e.area)} · ${codeWord(lang, "kind", e.kind)} · ${chartWord(lang, `direction.${e.direction}`)}`),
         h("p", {}, e.summary[lang]),
         h("ul", { class: "sources" }, e.sources.map((s) => h("li", {}, h("a", { href: s }, s)))))))));
 }

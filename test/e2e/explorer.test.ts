@@ -233,3 +233,23 @@ test("the interface words of the explorer exist in nl, fr and en", () => {
   assert.ok(keys.length > 60);
   for (const lang of languages) for (const key of keys) assert.ok((catalogues[lang] as Record<string, string>)[key]?.length, `${lang} ${key}`);
 });
+
+test("register page filters by level, area, kind and years as GET /api/events does, with the codes in words", { timeout: 40_000 }, async () => {
+  const { page } = await openPage(chromium.context, `${server.url}/register?lang=nl`);
+  const all = await api<{ events: RegisterEvent[] }>("/api/events");
+  assert.equal(await page.locator("ol.register > li").count(), all.events.length);
+  await page.selectOption("#field-level", "federal");
+  await page.selectOption("#field-kind", "policy");
+  await page.selectOption("#field-from", "2010");
+  await page.selectOption("#field-to", "2019");
+  await Promise.all([page.waitForURL(/level=federal/), page.click("form.view-form button[type=submit]")]);
+  await drawn(page);
+  const wanted = await api<{ events: RegisterEvent[] }>("/api/events?level=federal&kind=policy&from=2010&to=2019");
+  assert.ok(wanted.events.length > 0 && wanted.events.length < all.events.length);
+  assert.deepEqual(await page.$$eval("ol.register > li", (items) => items.map((i) => (i as unknown as { id: string }).id)), wanted.events.map((e) => e.id));
+  assert.equal(await page.textContent("#event-count"), `${wanted.events.length} gebeurtenissen`);
+  assert.ok(((await page.textContent("ol.register .meta")) ?? "").startsWith("Federaal (België) · "));
+  assert.equal(await page.locator("#field-level option:checked").textContent(), "Federaal (België)");
+  await screenshot(page, "register-filtered-nl");
+  await page.close();
+});

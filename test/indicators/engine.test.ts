@@ -35,8 +35,8 @@ const catalogue = parseIndicatorCatalogue(yaml(
   common("etr_share", "percent") + `  compute: { kind: share, part: etr, whole: pop }\n  levels: [municipality, arrondissement, region, country]\n  summable: false\n` +
   common("published_pct", "percent") + `  compute:\n    kind: published\n    inputs:\n${input.replace("filter: { nationality: [ETR, BEL] }, sum: [nationality]", "filter: { nationality: [ETR] }")}\n  levels: [municipality, region]\n  summable: false\n`));
 
-const obs = (refnis: string, nat: string, value: number | null, flags = ""): Observation =>
-  ({ series: `${refnis}.${nat}` as SeriesKey, period: "2018-01-01" as Period, value, flags });
+const obs = (refnis: string, nat: string, value: number | null, flags = "", period = "2018-01-01"): Observation =>
+  ({ series: `${refnis}.${nat}` as SeriesKey, period: period as Period, value, flags });
 
 describe("computeIndicator (engine) on a small store", () => {
   let dir: string;
@@ -46,7 +46,10 @@ describe("computeIndicator (engine) on a small store", () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "migmon-ind-"));
     store = await openDuckDbStore(path.join(dir, "s.duckdb"));
     const rows = [obs("11001", "BEL", 900), obs("11001", "ETR", 100, "p"), obs("11002", "BEL", 1800), obs("11002", "ETR", 200),
-      obs("11003", "BEL", 450), obs("11003", "ETR", 50)];
+      obs("11003", "BEL", 450), obs("11003", "ETR", 50),
+      // 2017: one confidential cell (11001 ETR) and one missing (11003 ETR).
+      obs("11001", "BEL", 880, "", "2017-01-01"), obs("11001", "ETR", 90, "c", "2017-01-01"), obs("11002", "BEL", 1790, "", "2017-01-01"),
+      obs("11002", "ETR", 190, "", "2017-01-01"), obs("11003", "BEL", 440, "", "2017-01-01"), obs("11003", "ETR", null, "", "2017-01-01")];
     await store.loadRelease({
       dataset: { id: "test:pop" as DatasetId, publisher: "test", code: "pop", dimensions: ["refnis", "nationality"], title: t("pop"), unit: "persons", frequency: "annual", licence: "test" },
       checksum: "x", sourceUri: "test", format: "test", retrievedAt: "2026-01-01T00:00:00Z", sourceUpdatedAt: null,
@@ -58,7 +61,7 @@ describe("computeIndicator (engine) on a small store", () => {
 
   it("computeIndicator(count) sums municipalities up to the region with the parts' flags, under a NUTS or REFNIS code", async () => {
     // 900+100 + 1800+200 + 450+50 = 3500; 11001's ETR count is provisional, so the total is too.
-    const r = await computeIndicator(ctx, "pop", { geos: ["02000", "BE2", "BE"] });
+    const r = await computeIndicator(ctx, "pop", { geos: ["02000", "BE2", "BE"], from: "2018" as Period });
     assert.deepEqual(r.values.map((v) => [v.geo, v.value, v.flags]), [["02000", 3500, "p"], ["BE2", 3500, "p"], ["BE", 3500, "p"]]);
     assert.equal(r.provenance.length, 1);
   });
@@ -66,8 +69,17 @@ describe("computeIndicator (engine) on a small store", () => {
   it("computeIndicator(share) divides the aggregated counts, never averages shares", async () => {
     // (100 + 200 + 50) / 3500 x 100 = 10 (the mean of the municipal shares 10, 10, 10 is also 10, so use the arrondissement of two:
     // 11002 alone: 200 / 2000 x 100 = 10; all: 350 / 3500 = 10) -> check the value and the provisional flag.
-    const r = await computeIndicator(ctx, "etr_share", { geos: ["11000", "11001"] });
+    const r = await computeIndicator(ctx, "etr_share", { geos: ["11000", "11001"], from: "2018" as Period });
     assert.deepEqual(r.values.map((v) => [v.geo, v.value, v.flags]), [["11000", 10, "p"], ["11001", 10, "p"]]);
+  });
+
+  it("computeIndicator(count) withholds a sum with a confidential part and leaves a sum with a missing part missing", async () => {
+    const etr = await computeIndicator(ctx, "etr", { geos: ["11000", "11002"], to: "2017" as Period });
+    assert.deepEqual(etr.values.map((v) => [v.geo, v.value, v.flags]), [["11000", null, "c"], ["11002", 190, ""]]);
+    assert.match(etr.values[0]?.notes?.join(" ") ?? "", /withheld/);
+    const share = await computeIndicator(ctx, "etr_share", { geos: ["11001", "11003"], to: "2017" as Period });
+    assert.deepEqual(share.values.map((v) => [v.geo, v.value, v.flags]), [["11001", null, "c"], ["11003", null, ""]]);
+    assert.match(share.values[1]?.notes?.join(" ") ?? "", /missing/);
   });
 
   it("computeIndicator(published percentage) refuses to sum it over areas", async () => {
@@ -76,7 +88,7 @@ describe("computeIndicator (engine) on a small store", () => {
 
   it("computeIndicator(count, boundaries 2019) adds a merged municipality into its successor", async () => {
     // 11002 on 2019 boundaries = 11002 (2000) + 11003 (500) = 2500
-    const r = await computeIndicator(ctx, "pop", { geos: ["11002"], boundaries: 2019 });
+    const r = await computeIndicator(ctx, "pop", { geos: ["11002"], boundaries: 2019, from: "2018" as Period });
     assert.deepEqual(r.values.map((v) => [v.geo, v.value]), [["11002", 2500]]);
   });
 });

@@ -8,7 +8,8 @@ import { poissonInterval } from "../../src/indicators/poisson.ts";
 import { averagePopulation, crudeRate } from "../../src/indicators/rates.ts";
 import { share } from "../../src/indicators/shares.ts";
 import type { IntervalCell } from "../../src/indicators/cell.ts";
-import { similarMunicipalities } from "../../src/indicators/comparison.ts";
+import { flandersBelgiumEurope, municipalityWithParents, readComparisonSet, similarMunicipalities } from "../../src/indicators/comparison.ts";
+import { belgianGeography } from "../../src/reference/geography.ts";
 
 const c = (value: number | null, flags = "") => ({ value, flags });
 const close = (a: number | null | undefined, b: number, tol = 1e-9) => assert.ok(a !== null && a !== undefined && Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -107,5 +108,18 @@ describe("indicator formulas", () => {
     const f = new Map([["A", { population: 1000, shareNonNationals: 10 }], ["B", { population: 1100, shareNonNationals: 11 }],
       ["C", { population: 100000, shareNonNationals: 10 }], ["D", { population: 1000, shareNonNationals: 30 }]]);
     assert.deepEqual(similarMunicipalities("A", f, 3), ["B", "C", "D"]);
+  });
+
+  it("readComparisonSet(text) reads the named set, municipality:<REFNIS>[:k] and a list of codes", () => {
+    assert.deepEqual(readComparisonSet("flanders-belgium-europe"), { kind: "codes", codes: flandersBelgiumEurope });
+    assert.deepEqual(flandersBelgiumEurope, ["BE2", "BE1", "BE3", "BE", "NL", "FR", "DE", "LU", "EU27_2020"]);
+    assert.deepEqual(readComparisonSet("municipality:11002:3"), { kind: "municipality", code: "11002", k: 3 });
+    assert.deepEqual(readComparisonSet("municipality:21004"), { kind: "municipality", code: "21004", k: 5 });
+    assert.deepEqual(readComparisonSet("BE, NL"), { kind: "codes", codes: ["BE", "NL"] });
+  });
+
+  it("municipalityWithParents(geography, code) skips the province Brussels does not have", () => {
+    assert.deepEqual(municipalityWithParents(belgianGeography(), "21004"), ["21004", "21000", "04000", "BE"]);
+    assert.deepEqual(municipalityWithParents(belgianGeography(), "11002"), ["11002", "11000", "10000", "02000", "BE"]);
   });
 });

@@ -153,7 +153,7 @@ test("indicator page: focusing or hovering an event shows its summary and source
   await page.close();
 });
 
-test("indicator page: the CSV download holds the API's numbers for the areas shown", { timeout: 40_000 }, async () => {
+test("indicator page: the CSV download holds the API's numbers for the areas shown, the chart draws them with their flags, every format downloads", { timeout: 40_000 }, async () => {
   const { page } = await openPage(chromium.context, `${server.url}/indicator?id=first_permits&lang=en`);
   const link = page.locator("a[data-format=csv]");
   const geo = new URL(`${server.url}${await link.getAttribute("href")}`).searchParams.get("geo") ?? "";
@@ -168,6 +168,22 @@ test("indicator page: the CSV download holds the API's numbers for the areas sho
     json.values.map((v) => [v.geo, v.period, v.value, v.flags]),
   );
   assert.deepEqual([...new Set(rows.map((r) => r.geo))].sort(), geo.split(",").sort());
+  // The chart draws the same figures: a hollow point for each provisional or estimated one, a bar through each break.
+  const drawnValues = json.values.filter((v) => v.value !== null);
+  const hollow = drawnValues.filter((v) => /[pesf]/.test(v.flags)).length;
+  const breaks = drawnValues.filter((v) => v.flags.includes("b")).length;
+  assert.ok(hollow > 0, "the data have provisional or estimated figures");
+  assert.equal(await page.locator("main svg .migmon-point-hollow circle").count(), hollow);
+  assert.equal(await page.locator("main svg .migmon-point circle").count(), drawnValues.length - hollow);
+  assert.equal(await page.locator("main svg .migmon-break path").count(), breaks);
+  // Every export format downloads from its link.
+  for (const format of ["csv", "xlsx", "jsonstat", "sdmx-csv", "parquet"]) {
+    const href = await page.getAttribute(`a[data-format=${format}]`, "href");
+    const response = await fetch(`${server.url}${href}`);
+    assert.equal(response.status, 200, `${format}: ${href}`);
+    assert.match(response.headers.get("content-disposition") ?? "", /^attachment; filename="first_permits/);
+    assert.ok((await response.arrayBuffer()).byteLength > 100, format);
+  }
   await page.close();
 });
 
@@ -251,5 +267,17 @@ test("register page filters by level, area, kind and years as GET /api/events do
   assert.ok(((await page.textContent("ol.register .meta")) ?? "").startsWith("Federaal (België) · "));
   assert.equal(await page.locator("#field-level option:checked").textContent(), "Federaal (België)");
   await screenshot(page, "register-filtered-nl");
+  await page.close();
+});
+
+test("indicator page marks each break in series (flag b of demo_r_gind3) on the chart and in the table", { timeout: 40_000 }, async () => {
+  const { page } = await openPage(chromium.context, `${server.url}/indicator?id=net_migration_adjusted&lang=en`);
+  const json = await api<{ values: Figure[] }>("/api/indicators/net_migration_adjusted/data?geo=BE2,BE,BE1,BE3");
+  const breaks = json.values.filter((v) => v.value !== null && v.flags.includes("b"));
+  assert.ok(breaks.length > 0, "the file flags a break");
+  assert.equal(await page.locator("main svg .migmon-break path").count(), breaks.length);
+  const rows = await tableRows(page, "#figures");
+  for (const b of breaks) assert.ok(rows.some((r) => r[1] === b.period && r[3] === b.flags), `${b.geo} ${b.period} is in the table with flag ${b.flags}`);
+  assert.ok(((await page.textContent("#figures + .notes")) ?? "").includes("b"), "the flag is spelled out under the table");
   await page.close();
 });

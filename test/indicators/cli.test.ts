@@ -65,6 +65,13 @@ describe("migmon indicators, indicator and compare", () => {
     assert.match(run.stderr, /dataset eurostat:migr_asyappctza is not in the store \(`migmon ingest eurostat:migr_asyappctza`/);
   });
 
+  it("migmon indicator population_by_nationality_group --top 1 keeps the largest group of each area and year", async () => {
+    // Brussels 1 January 2015: 776,447 Belgians and 398,726 non-Belgians (awk over the CSV) (pop_by_municipality file, summed over sex).
+    const run = await runCli(["indicator", "population_by_nationality_group", "--geo", "04000", "--from", "2015", "--to", "2015", "--top", "1", "--format", "csv"], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(csv(run.stdout).map((r) => [r.geo, r.nationality, r.value]), [["04000", "BEL", "776447"]]);
+  });
+
   it("migmon indicator with a level the indicator does not have exits 2 naming the levels", async () => {
     const run = await runCli(["indicator", "unemployment_gap", "--level", "municipality"], env);
     assert.equal(run.code, 2);

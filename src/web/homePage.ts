@@ -37,12 +37,13 @@ async function releaseLine(dataset: DatasetInfo, lang: Lang): Promise<string> {
   if (loaded === null) return t(lang, "web.sources.notLoaded");
   const params = { release: loaded.release, retrieved: formatDate(loaded.retrievedAt, lang, "long"), observations: formatNumber(loaded.observations, lang) };
   const line = loaded.sourceUpdatedAt === null ? t(lang, "web.home.releaseUndated", params) : t(lang, "web.home.release", { ...params, date: formatDate(loaded.sourceUpdatedAt, lang, "long") });
-  if (loaded.releases < 2) return `${line}; ${t(lang, "web.home.first")}`;
+  const join = t(lang, "citation.join");
+  if (loaded.releases < 2) return `${line}${join}${t(lang, "web.home.first")}`;
   const { releases } = await getJson<{ releases: ReleaseInfo[] }>(`/api/datasets/${dataset.id}/releases`);
   const previous = releases.filter((r) => r.id < loaded.release).at(-1);
-  if (previous === undefined) return `${line}; ${t(lang, "web.home.first")}`;
+  if (previous === undefined) return `${line}${join}${t(lang, "web.home.first")}`;
   const { changes } = await getJson<{ changes: unknown[] }>(`/api/datasets/${dataset.id}/diff`, { from: String(previous.id), to: String(loaded.release) });
-  return `${line}; ${t(lang, "web.home.changes", { count: formatNumber(changes.length, lang), previous: previous.id })}`;
+  return `${line}${join}${t(lang, "web.home.changes", { count: formatNumber(changes.length, lang), previous: previous.id })}`;
 }
 
 /** Draws the home page into `main`. */

@@ -18,6 +18,7 @@ import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
 import { eventList } from "./eventList.ts";
 import { viewState } from "./pageConfig.ts";
+import { unitWord } from "./unitWords.ts";
 import { failure, labelledSelect, viewForm } from "./pageParts.ts";
 
 /** The Flanders-Belgium-Europe set, as src/indicators/comparison.ts defines it (Flanders first). */
@@ -149,7 +150,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   }
   const integers = figures.every((f) => f.data.values.every((v) => v.value === null || Number.isInteger(v.value)));
   const input: LineChartInput = {
-    series, events, unit: detail.unit, lang, title: detail.title[lang],
+    series, events, unit: unitWord(detail.unit, lang), lang, title: detail.title[lang],
     ...(integers ? {} : { fractionDigits: 1 }),
   };
   const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width: 880, height: 440 }));

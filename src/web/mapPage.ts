@@ -14,6 +14,7 @@ import { loadAreaDirectory } from "./areaNames.ts";
 import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
 import { viewState } from "./pageConfig.ts";
+import { unitWord } from "./unitWords.ts";
 import { failure, labelledSelect, viewForm } from "./pageParts.ts";
 
 /** The map layers and the indicator level each shows. */
@@ -91,7 +92,7 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
   }
   const integers = Object.values(values).every((v) => v.value === null || Number.isInteger(v.value));
   const input: ChoroplethInput = {
-    shapes: drawn, values, names: mapNames, unit: detail.unit, lang,
+    shapes: drawn, values, names: mapNames, unit: unitWord(detail.unit, lang), lang,
     title: `${detail.title[lang]}, ${periodLabel(period, lang)}`,
     projection: layer.startsWith("nuts") && !belgianOnly ? "europe" : "belgium",
     classes: { method, count: 5 },

@@ -244,10 +244,12 @@ test("keyboard only: the skip link, every control reached by Tab, a choice made 
   await page.close();
 });
 
-test("the interface words of the explorer exist in nl, fr and en", () => {
+test("the interface words of the explorer exist in nl, fr and en, with a word for every indicator's unit", { timeout: 10_000 }, async () => {
   const keys = Object.keys(catalogues.en).filter((k) => k.startsWith("web."));
   assert.ok(keys.length > 60);
   for (const lang of languages) for (const key of keys) assert.ok((catalogues[lang] as Record<string, string>)[key]?.length, `${lang} ${key}`);
+  const { indicators } = await api<{ indicators: { unit: string }[] }>("/api/indicators");
+  for (const unit of new Set(indicators.map((i) => i.unit))) assert.ok(keys.includes(`web.unit.${unit}`), `no word for the unit "${unit}"`);
 });
 
 test("register page filters by level, area, kind and years as GET /api/events does, with the codes in words", { timeout: 40_000 }, async () => {

@@ -152,6 +152,12 @@ async function applyRevision(conn: DuckDBConnection, input: ReleaseInput, observ
   const step = Math.max(1, Math.ceil(seriesCount / parts));
   for (let from = 0; from < seriesCount; from += step) {
     const to = from + step;
+    // The part's range of existing series ids as constants, so that DuckDB skips the other row groups of
+    // observations by their min/max (a semi-join alone does not guarantee it).
+    const range = (await rows(conn,
+      `SELECT coalesce(min(series_id), 0), coalesce(max(series_id), -1) FROM temp.stage_map WHERE idx >= ${from} AND idx < ${to} AND NOT is_new`))[0] ?? [];
+    const low = readNumber(range[0] ?? null, "series id");
+    const high = readNumber(range[1] ?? null, "series id");
     await conn.run(
       `INSERT INTO temp.changes
        WITH incoming AS (
@@ -160,17 +166,22 @@ async function applyRevision(conn: DuckDBConnection, input: ReleaseInput, observ
          JOIN temp.stage_flags f ON f.idx = o.fmiss // 2
          WHERE o.sidx >= ${from} AND o.sidx < ${to}),
        current AS (SELECT series_id, period_id, value, flags FROM observations
-         WHERE valid_to IS NULL AND series_id IN (SELECT series_id FROM temp.stage_map WHERE idx >= ${from} AND idx < ${to} AND NOT is_new))
+         WHERE valid_to IS NULL AND series_id BETWEEN ${low} AND ${high}
+           AND series_id IN (SELECT series_id FROM temp.stage_map WHERE idx >= ${from} AND idx < ${to} AND NOT is_new))
        SELECT i.series_id, i.period_id, i.value, i.flags, c.series_id, c.period_id
        FROM incoming i FULL JOIN current c ON c.series_id = i.series_id AND c.period_id = i.period_id
        WHERE c.series_id IS NULL OR i.series_id IS NULL OR c.value IS DISTINCT FROM i.value OR c.flags <> i.flags`);
   }
-  // Series of the dataset that the release no longer holds at all: every current row of theirs is removed.
-  await conn.run(
-    `INSERT INTO temp.changes
-     SELECT NULL, NULL, NULL, NULL, series_id, period_id FROM observations
-     WHERE valid_to IS NULL AND series_id IN (SELECT id FROM series WHERE dataset = $1)
-       AND series_id NOT IN (SELECT series_id FROM temp.stage_map)`, [id]);
+  // Series of the dataset that the release no longer holds at all: every current row of theirs is removed (the
+  // pass reads all the dataset's rows, so it runs only when such series exist).
+  const absent = await count(conn, `SELECT count(*) FROM series WHERE dataset = $1 AND id NOT IN (SELECT series_id FROM temp.stage_map)`, [id]);
+  if (absent > 0) {
+    await conn.run(
+      `INSERT INTO temp.changes
+       SELECT NULL, NULL, NULL, NULL, series_id, period_id FROM observations
+       WHERE valid_to IS NULL AND series_id IN (SELECT id FROM series WHERE dataset = $1)
+         AND series_id NOT IN (SELECT series_id FROM temp.stage_map)`, [id]);
+  }
   const tally = await rows(conn,
     `SELECT count(*) FILTER (WHERE old_series_id IS NULL), count(*) FILTER (WHERE series_id IS NOT NULL AND old_series_id IS NOT NULL),
        count(*) FILTER (WHERE series_id IS NULL) FROM temp.changes`);

@@ -1,7 +1,8 @@
 // Names of areas in the page's language: Belgian units from the geography tree (Dutch or French name; English
 // readers get the Dutch name for Flemish and Brussels units and the French one for Walloon units, as Statbel
-// does), the regions, Belgium, its neighbours and the EU from the catalogue (web.geo.*); else the code itself.
-import { catalogues } from "../i18n/index.ts";
+// does), the regions, Belgium, its neighbours and the EU from the catalogue (web.geo.*), other countries from the
+// browser's own Intl.DisplayNames (no list to ship); else the code itself.
+import { catalogues, localeOf } from "../i18n/index.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { GeoUnit } from "./apiTypes.ts";
 import { getJson } from "./apiClient.ts";
@@ -28,6 +29,20 @@ function unitName(unit: GeoUnit, lang: Lang, byCode: ReadonlyMap<string, GeoUnit
   return isWalloon(unit, byCode) ? unit.name.fr : unit.name.nl;
 }
 
+/** Eurostat's own country codes where ISO 3166 has another (Greece, United Kingdom). */
+const isoOf: Readonly<Record<string, string>> = { EL: "GR", UK: "GB" };
+
+/** A country's name in the language from the browser's Intl data, or undefined when the code is not a country. */
+function countryName(code: string, lang: Lang): string | undefined {
+  if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  try {
+    const name = new Intl.DisplayNames([localeOf[lang]], { type: "region", fallback: "none" }).of(isoOf[code] ?? code);
+    return name === undefined || name === "" ? undefined : name;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Loads the Belgian units valid on `date` (YYYY-MM-DD) and returns the directory in `lang`. */
 export async function loadAreaDirectory(lang: Lang, date: string): Promise<AreaDirectory> {
   const { units } = await getJson<{ units: GeoUnit[] }>("/api/geography/units", { date });
@@ -41,7 +56,8 @@ export async function loadAreaDirectory(lang: Lang, date: string): Promise<AreaD
       const word = words[`web.geo.${code}`];
       if (word !== undefined) return word;
       const unit = byCode.get(code) ?? byCode.get(byNuts.get(code) ?? "");
-      return unit === undefined ? code : unitName(unit, lang, byCode);
+      if (unit !== undefined) return unitName(unit, lang, byCode);
+      return countryName(code, lang) ?? code;
     },
   };
 }

@@ -283,3 +283,19 @@ test("indicator page marks each break in series (flag b of demo_r_gind3) on the 
   assert.ok(((await page.textContent("#figures + .notes")) ?? "").includes("b"), "the flag is spelled out under the table");
   await page.close();
 });
+
+test("map page hatches the figures flagged u (low reliability) and names countries in the language", { timeout: 40_000 }, async () => {
+  const { page } = await openPage(chromium.context, `${server.url}/map?id=first_permits&lang=nl&layer=nuts0&year=2023`);
+  const json = await api<{ values: Figure[] }>("/api/indicators/first_permits/data?level=country");
+  const rows = await tableRows(page, "#map-figures");
+  const codes = new Set(rows.map((r) => r[1]));
+  const low = json.values.filter((v) => v.period === "2023" && v.value !== null && v.flags.includes("u") && codes.has(v.geo));
+  assert.ok(low.length > 0, "the file flags some 2023 figures u");
+  assert.equal(await page.locator("main svg .migmon-hatched path").count(), low.length);
+  for (const v of low) assert.ok(rows.some((r) => r[1] === v.geo && (r[3] ?? "").includes("u")), `${v.geo} carries u in the table`);
+  assert.ok(((await page.textContent("main svg")) ?? "").includes("lage betrouwbaarheid"), "the legend names the flag");
+  assert.deepEqual(rows.find((r) => r[1] === "AT")?.slice(0, 2), ["Oostenrijk", "AT"]);
+  assert.deepEqual(rows.find((r) => r[1] === "EL")?.slice(0, 2), ["Griekenland", "EL"]);
+  await screenshot(page, "map-nuts0-nl");
+  await page.close();
+});

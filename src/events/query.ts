@@ -38,14 +38,16 @@ export function findEvent(events: readonly PolicyEvent[], id: string): PolicyEve
 }
 
 /**
- * The events that apply to one series: the indicator is among the event's `indicators`, and the series'
+ * The events that apply to one series: one of the series' topics (the register's names for what an event
+ * touches; an indicator of data/indicators lists its own in `topics`) is among the event's `indicators`, and the series'
  * geography lies in one of the event's geographies (`appliesToGeography`: EU events apply to every EU
  * geography, federal ones to Belgium, its regions and municipalities, a regional or community event only to
  * its own area and its municipalities, a neighbour's event only to that country). Sorted by date, then id.
  */
-export function eventsFor(events: readonly PolicyEvent[], indicatorId: string, geoCode: string): PolicyEvent[] {
+export function eventsFor(events: readonly PolicyEvent[], topics: string | readonly string[], geoCode: string): PolicyEvent[] {
+  const wanted = typeof topics === "string" ? [topics] : topics;
   return events
-    .filter((e) => e.indicators.includes(indicatorId) && appliesToGeography(e.geography, geoCode))
+    .filter((e) => e.indicators.some((t) => wanted.includes(t)) && appliesToGeography(e.geography, geoCode))
     .sort((a, b) => (dateStart(a.inForce) < dateStart(b.inForce) ? -1 : dateStart(a.inForce) > dateStart(b.inForce) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

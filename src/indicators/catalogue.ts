@@ -55,6 +55,8 @@ export type IndicatorCompute = z.infer<typeof computeSchema>;
 export const indicatorSchema = z.strictObject({
   id,
   theme: z.enum(["flows", "stocks", "processes", "integration", "context"]),
+  topics: z.array(z.string().regex(/^[a-z]+(-[a-z]+)*$/, "a register topic such as net-migration")).default([])
+    .describe("the register's topics (the `indicators` of data/events) whose events may touch this indicator"),
   title: titles,
   short: titles.describe("one sentence"),
   definition: titles.describe("exactly how the figure is made"),
@@ -164,4 +166,12 @@ export function findIndicator(catalogue: readonly Indicator[], wanted: string): 
   const hit = catalogue.find((i) => i.id === wanted);
   if (!hit) throw new NotFoundError(`indicator ${JSON.stringify(wanted)} is not in the catalogue (see \`migmon indicators\`)`);
   return hit;
+}
+
+/**
+ * The register topics a name stands for: an indicator's declared `topics` when the name is an indicator id of the
+ * catalogue, else the name itself (a topic of the register, e.g. `civic-integration-trajectories`).
+ */
+export function topicsOf(catalogue: readonly Indicator[], name: string): readonly string[] {
+  return catalogue.find((i) => i.id === name)?.topics ?? [name];
 }

@@ -3,7 +3,6 @@
 // `migmon assess` assembles the same from its options (src/cli/assess/readSeries.ts).
 import type { AssessedSeries } from "../assess/assessedSeries.ts";
 import { collectDefinitionBreaks } from "../assess/definitionBreaks.ts";
-import { registerIndicatorIds } from "../assess/registerIndicators.ts";
 import { NotFoundError, UsageError, comparePeriods, splitSeriesKey } from "../core/index.ts";
 import type { DatasetId, Observation, Period, SeriesKey } from "../core/index.ts";
 import { findIndicator } from "../indicators/catalogue.ts";
@@ -41,7 +40,7 @@ export async function readIndicatorSeries(effects: ServerEffects, indicator: str
   const label = `${indicator} ${geo}`;
   const observations = result.values.filter((v) => v.geo === geo).map((v) => ({ series: label as SeriesKey, period: v.period, value: v.value, flags: v.flags }));
   return toSeries(label, observations, {
-    indicator, registerIndicators: registerIndicatorIds(indicator), geo,
+    indicator, registerIndicators: findIndicator(effects.indicators, indicator).topics, geo,
     definitionBreaks: collectDefinitionBreaks(result.indicator, breaksOf(effects, result.provenance.map((p) => p.dataset))),
   });
 }
@@ -63,7 +62,7 @@ export async function readStoredSeries(effects: ServerEffects, id: DatasetId, ke
   const meta = indicator === undefined ? null : findIndicator(effects.indicators, indicator);
   return toSeries(`${id} ${key}`, observations, {
     indicator: indicator ?? null,
-    registerIndicators: indicator === undefined ? null : registerIndicatorIds(indicator),
+    registerIndicators: meta?.topics ?? null,
     geo: geoAt >= 0 ? (codes[geoAt] as string) : null,
     definitionBreaks: collectDefinitionBreaks(meta, breaksOf(effects, [id])),
   });

@@ -6,7 +6,6 @@ import { interruptedTimeSeries } from "../../src/analysis/interruptedTimeSeries.
 import { assessPolicyEffect } from "../../src/assess/assessPolicyEffect.ts";
 import type { AssessedSeries } from "../../src/assess/assessedSeries.ts";
 import { collectDefinitionBreaks } from "../../src/assess/definitionBreaks.ts";
-import { registerIndicatorIds } from "../../src/assess/registerIndicators.ts";
 import { InsufficientDataError, MigmonError } from "../../src/core/index.ts";
 import type { Period } from "../../src/core/index.ts";
 import { findEvent } from "../../src/events/query.ts";
@@ -27,7 +26,7 @@ function realSeries(label: string, indicatorId: string, datasetId: string, geo: 
     label,
     ...data,
     indicator: indicatorId,
-    registerIndicators: registerIndicatorIds(indicatorId),
+    registerIndicators: indicator.topics,
     geo,
     definitionBreaks: collectDefinitionBreaks(indicator, [findEntry(sources, datasetId)]),
   };

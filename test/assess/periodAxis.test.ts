@@ -2,11 +2,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readPeriodAxis } from "../../src/assess/periodAxis.ts";
-import { mappedCatalogueIds, registerIndicatorIds } from "../../src/assess/registerIndicators.ts";
 import { MigmonError } from "../../src/core/index.ts";
 import type { Period } from "../../src/core/index.ts";
+import { eventsFor } from "../../src/events/query.ts";
 import { loadRegister, resolveEventsDir } from "../../src/events/register.ts";
-import { loadIndicatorCatalogue } from "../../src/indicators/catalogue.ts";
+import { loadIndicatorCatalogue, topicsOf } from "../../src/indicators/catalogue.ts";
 
 const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i) as Period);
 
@@ -59,18 +59,30 @@ describe("readPeriodAxis(label, periods).firstPeriodInForce(date)", () => {
   });
 });
 
-describe("registerIndicatorIds(catalogueId)", () => {
-  it("registerIndicatorIds maps only catalogue ids to ids the register uses", async () => {
-    const catalogue = new Set((await loadIndicatorCatalogue()).map((i) => i.id));
+describe("the register's topics and the indicator catalogue", () => {
+  it("every topic an indicator declares is used by some register event", async () => {
     const used = new Set(loadRegister(resolveEventsDir({})).flatMap((e) => e.indicators));
-    for (const id of mappedCatalogueIds) {
-      assert.ok(catalogue.has(id), `${id} is not in the indicator catalogue`);
-      for (const r of registerIndicatorIds(id)) assert.ok(used.has(r), `${r} (for ${id}) is used by no register event`);
+    for (const indicator of await loadIndicatorCatalogue()) {
+      for (const topic of indicator.topics) assert.ok(used.has(topic), `${topic} (of ${indicator.id}) is used by no register event`);
     }
   });
 
-  it("registerIndicatorIds writes an unmapped id in the register's hyphenated form", () => {
-    assert.deepEqual(registerIndicatorIds("asylum_applicants"), ["asylum-applications"]);
-    assert.deepEqual(registerIndicatorIds("gdp_growth"), ["gdp-growth"]);
+  it("eventsFor(events, topicsOf(catalogue, id), geo) finds an indicator's events through its declared topics", async () => {
+    const events = loadRegister(resolveEventsDir({}));
+    const catalogue = await loadIndicatorCatalogue();
+    const viaIndicator = eventsFor(events, topicsOf(catalogue, "net_migration_adjusted"), "BE2").map((e) => e.id);
+    assert.ok(viaIndicator.length > 0);
+    assert.deepEqual(viaIndicator, eventsFor(events, "net-migration", "BE2").map((e) => e.id));
+    assert.deepEqual(topicsOf(catalogue, "civic-integration-trajectories"), ["civic-integration-trajectories"]);
+  });
+
+  it("every topic the register uses is declared by an indicator, or is listed here as not yet measured", async () => {
+    // Topics of the register with no indicator in data/indicators yet: their data are agency deliveries or are not
+    // in the source catalogue. An event tagged with one of them is still shown, but no series links to it.
+    const notYetMeasured = new Set(["civic-integration-trajectories", "gdp-growth", "regularisations"]);
+    const declared = new Set((await loadIndicatorCatalogue()).flatMap((i) => i.topics));
+    for (const topic of new Set(loadRegister(resolveEventsDir({})).flatMap((e) => e.indicators))) {
+      assert.ok(declared.has(topic) || notYetMeasured.has(topic), `register topic ${topic} is declared by no indicator`);
+    }
   });
 });

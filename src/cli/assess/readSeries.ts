@@ -6,7 +6,6 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { collectDefinitionBreaks } from "../../assess/definitionBreaks.ts";
 import type { AssessedSeries } from "../../assess/assessedSeries.ts";
-import { registerIndicatorIds } from "../../assess/registerIndicators.ts";
 import { InputError, NotFoundError, UsageError, parseFlags, comparePeriods, makeDatasetId, parsePeriod, splitSeriesKey } from "../../core/index.ts";
 import type { Observation, Period, SeriesKey } from "../../core/index.ts";
 import { computeIndicator } from "../../indicators/engine.ts";
@@ -63,7 +62,7 @@ export async function readIndicatorSeries(store: Store, choice: SeriesChoice & {
   const sources = await loadCatalogue();
   return toSeries(label, observations, {
     indicator: choice.indicator,
-    registerIndicators: registerIndicatorIds(choice.indicator),
+    registerIndicators: findIndicator(await loadIndicatorCatalogue(), choice.indicator).topics,
     geo: choice.geo,
     definitionBreaks: collectDefinitionBreaks(result.indicator, datasetBreaks(sources, result.provenance.map((p) => p.dataset))),
   });
@@ -87,7 +86,7 @@ export async function readStoredSeries(store: Store, choice: SeriesChoice & { da
   const meta = indicator === null ? null : findIndicator(await loadIndicatorCatalogue(), indicator);
   return toSeries(`${id} ${choice.series}`, observations, {
     indicator,
-    registerIndicators: indicator === null ? null : registerIndicatorIds(indicator),
+    registerIndicators: meta?.topics ?? null,
     geo,
     definitionBreaks: collectDefinitionBreaks(meta, datasetBreaks(sources, [id])),
   });
@@ -144,7 +143,7 @@ export async function readCsvSeries(context: CliContext, choice: SeriesChoice & 
   const meta = indicator === null ? null : findIndicator(await loadIndicatorCatalogue(), indicator);
   return toSeries(file, observations, {
     indicator,
-    registerIndicators: indicator === null ? null : registerIndicatorIds(indicator),
+    registerIndicators: meta?.topics ?? null,
     geo: choice.geo ?? null,
     definitionBreaks: collectDefinitionBreaks(meta, []),
   });

@@ -8,6 +8,7 @@ import { eventDatePattern, eventKinds, eventLevels, eventKeyOrder, policyAreas }
 import type { EventKind, EventLevel, PolicyArea, PolicyEvent } from "../../events/schema.ts";
 import { loadRegister, readRegisterFiles, resolveEventsDir } from "../../events/register.ts";
 import { eventsFor, filterEvents, findEvent, toMarks } from "../../events/query.ts";
+import { loadIndicatorCatalogue, topicsOf } from "../../indicators/catalogue.ts";
 import { formatProblem, validateRegister } from "../../events/validate.ts";
 import { addEvent, formatEventsFile } from "../../events/write.ts";
 import { describeEventSchema, formatSchemaTable } from "../../events/describe.ts";
@@ -126,10 +127,10 @@ export function createEventsCommand(effects: EventsCommandEffects = {}): Registe
       .requiredOption("--geo <code>", "geography of the series: EU, an ISO2 country, a Belgian NUTS or REFNIS code")
       .option("--lang <lang>", "language of labels: nl, fr or en", "en")
       .option("--format <format>", "table, csv or json (default: table on a terminal, csv otherwise)")
-      .action((indicator: string, options: { geo: string }, command: Command) => {
+      .action(async (indicator: string, options: { geo: string }, command: Command) => {
         const lang = parseLanguage(optionValue(command, "lang") ?? "en");
         const format = chooseFormat(context, optionValue(command, "format"));
-        const marks = toMarks(eventsFor(loadFor(context), indicator, options.geo), lang);
+        const marks = toMarks(eventsFor(loadFor(context), topicsOf(await loadIndicatorCatalogue(), indicator), options.geo), lang);
         const rows: Row[] = marks.map((m) => ({ date: m.date, id: m.id, label: m.label, kind: m.kind, direction: m.direction, level: m.level, checked: m.checked ? "checked" : "UNCHECKED" }));
         writeRows(context, ["date", "id", "label", "kind", "direction", "level", "checked"], rows, format);
       });

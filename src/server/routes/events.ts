@@ -6,6 +6,7 @@ import { UsageError } from "../../core/index.ts";
 import { eventDatePattern, eventIdPattern, eventKinds, eventLevels, eventSchema, policyAreas } from "../../events/schema.ts";
 import { dateStart } from "../../events/dates.ts";
 import { eventsFor, filterEvents, findEvent, toMarks } from "../../events/query.ts";
+import { topicsOf } from "../../indicators/catalogue.ts";
 import { addEvent } from "../../events/write.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
@@ -49,8 +50,8 @@ export function registerEventRoutes(app: FastifyInstance, table: RouteTable, eff
     summary: "the events that apply to one series (an indicator in one geography), with the marks a chart draws",
     params: noParameters,
     query: z.strictObject({
-      // The register writes indicator ids hyphenated, the indicator catalogue with underscores: both forms are read.
-      indicator: z.string().regex(/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/, "must be an indicator id: lower-case words joined by - or _").describe("indicator id as the register names it"),
+      // An indicator id of the catalogue (its declared topics are matched) or a topic of the register itself.
+      indicator: z.string().regex(/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/, "must be an indicator id: lower-case words joined by - or _").describe("an indicator id of the catalogue, or a topic of the register"),
       geo: z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be a geography code: EU, an ISO2 country, a Belgian NUTS or REFNIS code").describe("geography of the series"),
       lang: languageSchema.optional().describe("language of the mark labels (default en)"),
     }),
@@ -58,7 +59,7 @@ export function registerEventRoutes(app: FastifyInstance, table: RouteTable, eff
   }, async ({ query }, request, reply) => {
     const { events, state } = read();
     if (answerFromCache(request, reply, entityTag(request.url, [state]))) return reply;
-    const found = eventsFor(events, query.indicator, query.geo);
+    const found = eventsFor(events, topicsOf(effects.indicators, query.indicator), query.geo);
     return { indicator: query.indicator, geo: query.geo, marks: toMarks(found, query.lang ?? "en"), events: found };
   });
 

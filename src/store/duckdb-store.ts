@@ -2,13 +2,20 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { MigmonError } from "../core/index.ts";
+import { MigmonError, UsageError } from "../core/index.ts";
 import { diffReleases } from "./diff.ts";
 import { loadRelease } from "./load-release.ts";
 import { getDataset, listDatasets, listReleases, queryObservations } from "./queries.ts";
 import { SerialQueue } from "./queue.ts";
+import { ReadCache } from "./read-cache.ts";
+import { ReadPool } from "./read-pool.ts";
 import { migrateSchema } from "./schema.ts";
+import { StatementCache } from "./statements.ts";
 import type { Store } from "./store.ts";
+import { sumObservations } from "./sum.ts";
+
+/** How many read connections a store opens unless told otherwise. */
+export const defaultReaders = 4;
 
 /** The database file used when neither an argument nor MIGMON_DB names one (relative to the working directory). */
 export const defaultDbPath = "var/migmon.duckdb";
@@ -21,11 +28,14 @@ export function dbPathFromEnv(env: Readonly<Record<string, string | undefined>>)
 
 /**
  * Opens (creating it and its directory if needed) the DuckDB database file at `path` as the observation store,
- * bringing its schema up to date. Loads run on a write connection, reads on a separate read connection, so a
- * reader sees the previous release until a load commits. Throws MigmonError naming the file when it cannot be
- * opened (for instance when another process holds it).
+ * bringing its schema up to date. Loads run one at a time on a write connection; reads run in parallel on a pool
+ * of `readers` read connections (read-pool.ts), so a read never waits for a load and sees the previous release
+ * until the load commits. Throws MigmonError naming the file when it cannot be opened (for instance when another
+ * process holds it), UsageError when `readers` is not a positive integer.
  */
-export async function openDuckDbStore(path: string): Promise<Store> {
+export async function openDuckDbStore(path: string, options: { readonly readers?: number } = {}): Promise<Store> {
+  const readers = options.readers ?? defaultReaders;
+  if (!Number.isInteger(readers) || readers < 1) throw new UsageError(`readers must be a positive integer, not ${readers}`);
   let instance: DuckDBInstance;
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -34,11 +44,12 @@ export async function openDuckDbStore(path: string): Promise<Store> {
     throw new MigmonError(`cannot open the store ${path}: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`, { cause });
   }
   const writer = await instance.connect();
-  const reader = await instance.connect();
   await migrateSchema(writer, path);
+  const pool = new ReadPool(await Promise.all(Array.from({ length: readers }, () => instance.connect())));
+  const cache = new ReadCache();
+  const statements = new StatementCache();
   const writes = new SerialQueue();
-  const reads = new SerialQueue();
-  const read = <T>(task: (conn: DuckDBConnection) => Promise<T>) => reads.run(() => task(reader));
+  const read = <T>(task: (conn: DuckDBConnection) => Promise<T>) => pool.run(task);
   let closed = false;
 
   return {
@@ -46,14 +57,14 @@ export async function openDuckDbStore(path: string): Promise<Store> {
     getDataset: (id) => read((c) => getDataset(c, id)),
     listDatasets: () => read((c) => listDatasets(c)),
     listReleases: (id) => read((c) => listReleases(c, id)),
-    query: (q) => read((c) => queryObservations(c, q)),
+    query: (q) => read((c) => queryObservations(c, q, cache, statements)),
+    sum: (q, keep, sumOptions = {}) => read((c) => sumObservations(c, q, keep, sumOptions, cache, statements)),
     diff: (id, from, to) => read((c) => diffReleases(c, id, from, to)),
     close: async () => {
       if (closed) return;
       closed = true;
-      await Promise.all([writes.run(async () => undefined), reads.run(async () => undefined)]);
+      await Promise.all([writes.run(async () => undefined), pool.close((c) => { statements.release(c); c.closeSync(); })]);
       writer.closeSync();
-      reader.closeSync();
       instance.closeSync();
     },
   };

@@ -1,15 +1,13 @@
-import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
-import { NotFoundError, UsageError } from "../core/index.ts";
-import type { Dataset, DatasetId, Period, Release, ReleaseId, SeriesKey } from "../core/index.ts";
-import { readNullableNumber, readNumber, readString } from "./convert.ts";
-import { positionOfPeriod } from "./period-order.ts";
-import type { PeriodPosition } from "./period-order.ts";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { NotFoundError } from "../core/index.ts";
+import type { Dataset, DatasetId, Release, ReleaseId, SeriesKey } from "../core/index.ts";
+import { doubleColumn, integerColumn, textColumn } from "./columns.ts";
+import { StoreValueError, readNumber, readString } from "./convert.ts";
+import type { ReadCache } from "./read-cache.ts";
 import { datasetColumns, readDataset, readRelease, releaseColumns } from "./read-rows.ts";
+import { selectObservations } from "./selection.ts";
+import type { StatementCache } from "./statements.ts";
 import type { DatasetSummary, ObservationQuery, StoredObservation } from "./store.ts";
-import { resolveVersion, versionCondition } from "./versions.ts";
-
-/** Above this many series the observations are filtered by a subquery on the series instead of an id list. */
-const inlineSeriesLimit = 20_000;
 
 /** The dataset `id`; throws NotFoundError naming it. */
 export async function getDataset(conn: DuckDBConnection, id: DatasetId): Promise<Dataset> {
@@ -49,74 +47,71 @@ export async function listReleases(conn: DuckDBConnection, id: DatasetId): Promi
   return (await conn.runAndReadAll(`SELECT ${releaseColumns} FROM releases WHERE dataset = $1 ORDER BY id`, [id])).getRows().map(readRelease);
 }
 
-function periodBound(p: Period, name: string): PeriodPosition {
-  try {
-    return positionOfPeriod(p);
-  } catch {
-    throw new UsageError(`${name} ${JSON.stringify(p)} is not a period`);
-  }
-}
-
 /**
  * The observations of one dataset, filtered by dimension codes and period range, as of the latest state, a
- * release or a date; sorted by series key, then period (comparePeriods order). Two steps: the series matching
- * the dimension filter are found in the small series table, then the observations are read by series id, which
- * DuckDB's zonemaps turn into a read of a few row groups. Throws NotFoundError for an unknown dataset or release,
+ * release or a date; sorted by series key, then period (comparePeriods order). One prepared statement joins the
+ * matching series with their observations (selection.ts); the result is read by column (ids, NaN for a missing
+ * value, NULL for empty flags) and the period text comes from the read cache, so only the flags that are not
+ * empty and one key per series are decoded as text. Throws NotFoundError for an unknown dataset or release,
  * UsageError for an unknown dimension, a bad period or asOf.
  */
-export async function queryObservations(conn: DuckDBConnection, q: ObservationQuery): Promise<StoredObservation[]> {
-  const dataset = await getDataset(conn, q.dataset);
-  const version = await resolveVersion(conn, q.dataset, q);
-  if (version.kind === "none") return [];
-
-  const seriesParams: DuckDBValue[] = [q.dataset];
-  const seriesConditions: string[] = ["dataset = $1"];
-  for (const [dimension, codes] of Object.entries(q.where ?? {})) {
-    const i = dataset.dimensions.indexOf(dimension);
-    if (i < 0) throw new UsageError(`dataset ${q.dataset} has no dimension ${JSON.stringify(dimension)}; it has ${dataset.dimensions.join(", ")}`);
-    if (codes.length === 0) return [];
-    const placeholders = codes.map((c) => { seriesParams.push(c); return `$${seriesParams.length}`; });
-    seriesConditions.push(`dim${i + 1} IN (${placeholders.join(", ")})`);
-  }
-
-  // Period bounds are inlined: positionOfPeriod writes them as YYYY-MM-DD, never user text.
-  const conditions = [versionCondition(version)];
-  if (q.from !== undefined) {
-    const b = periodBound(q.from, "from");
-    conditions.push(`p.period_start >= DATE '${b.start}' AND (p.period_start > DATE '${b.start}' OR p.period_kind >= ${b.kind})`);
-  }
-  if (q.to !== undefined) {
-    const b = periodBound(q.to, "to");
-    conditions.push(`p.period_start <= DATE '${b.start}' AND (p.period_start < DATE '${b.start}' OR p.period_kind <= ${b.kind})`);
-  }
-  const toObservation = (key: DuckDBValue, row: DuckDBValue[]): StoredObservation => ({
-    series: readString(key, "series.series_key") as SeriesKey,
-    period: readString(row[1] ?? null, "periods.period") as Period,
-    value: readNullableNumber(row[2] ?? null, "observations.value"),
-    flags: readString(row[3] ?? null, "observations.flags"),
-    release: readNumber(row[4] ?? null, "observations.valid_from") as ReleaseId,
-  });
-
-  const seriesSql = `SELECT id FROM series WHERE ${seriesConditions.join(" AND ")}`;
-  if (seriesConditions.length > 1) {
-    const found = (await conn.runAndReadAll(`SELECT id, series_key FROM series WHERE ${seriesConditions.join(" AND ")}`, seriesParams)).getRows();
-    if (found.length === 0) return [];
-    if (found.length <= inlineSeriesLimit) {
-      // A constant id list lets DuckDB skip row groups by their min/max series_id. The keys are already known,
-      // so the observations are read without the series table and ordered here (a stable sort keeps the periods).
-      const keys = new Map<number, DuckDBValue>(found.map((row) => [readNumber(row[0] ?? null, "series.id"), row[1] ?? null]));
-      const sql = `SELECT o.series_id, p.period, o.value, o.flags, o.valid_from
-        FROM observations o JOIN periods p ON p.id = o.period_id
-        WHERE o.series_id IN (${[...keys.keys()].join(",")}) AND ${conditions.join(" AND ")}
-        ORDER BY p.period_start, p.period_kind`;
-      const out = (await conn.runAndReadAll(sql)).getRows()
-        .map((row) => toObservation(keys.get(readNumber(row[0] ?? null, "observations.series_id")) ?? null, row));
-      return out.sort((a, b) => (a.series < b.series ? -1 : a.series > b.series ? 1 : 0));
+export async function queryObservations(conn: DuckDBConnection, q: ObservationQuery, cache: ReadCache, statements: StatementCache): Promise<StoredObservation[]> {
+  const selection = await selectObservations(conn, cache, q);
+  if (selection === null) return [];
+  const result = await statements.run(conn,
+    `SELECT o.series_id, s.series_key, o.period_id, coalesce(o.value, 'NaN'::DOUBLE), nullif(o.flags, ''), o.valid_from ${selection.fromWhere}`,
+    selection.params);
+  const keys = new Map<number, string>();
+  const rowsBySeries = new Map<number, number[]>();
+  const periodIds: number[] = [];
+  const values: number[] = [];
+  const flags: string[] = [];
+  const releases: number[] = [];
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const seriesIds = integerColumn(chunk, 0, "observations.series_id");
+    const seriesKeys = textColumn(chunk, 1, "series.series_key");
+    const periodCol = integerColumn(chunk, 2, "observations.period_id");
+    const valueCol = doubleColumn(chunk, 3, "observations.value");
+    const flagCol = textColumn(chunk, 4, "observations.flags");
+    const releaseCol = integerColumn(chunk, 5, "observations.valid_from");
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const id = seriesIds.getItem(i) as number;
+      let rows = rowsBySeries.get(id);
+      if (rows === undefined) {
+        rows = [];
+        rowsBySeries.set(id, rows);
+        keys.set(id, readString(seriesKeys.getItem(i), "series.series_key"));
+      }
+      rows.push(periodIds.length);
+      periodIds.push(periodCol.getItem(i) as number);
+      values.push(valueCol.getItem(i) as number);
+      flags.push(flagCol.getItem(i) ?? "");
+      releases.push(releaseCol.getItem(i) as number);
     }
   }
-  const sql = `SELECT s.series_key, p.period, o.value, o.flags, o.valid_from
-    FROM observations o JOIN series s ON s.id = o.series_id JOIN periods p ON p.id = o.period_id
-    WHERE o.series_id IN (${seriesSql}) AND ${conditions.join(" AND ")}
-    ORDER BY s.series_key, p.period_start, p.period_kind`;
-  return (await conn.runAndReadAll(sql, seriesParams)).getRows().map((row) => toObservation(row[0] ?? null, row));
+  const periods = await cache.periodsFor(conn, new Set(periodIds));
+  const periodOf = (id: number) => {
+    const p = periods.get(id);
+    if (p === undefined) throw new StoreValueError(`observations.period_id ${id} is not in the periods table`);
+    return p;
+  };
+  const series = [...keys].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const out: StoredObservation[] = new Array<StoredObservation>(periodIds.length);
+  let n = 0;
+  for (const [id, key] of series) {
+    const rows = rowsBySeries.get(id) as number[];
+    rows.sort((a, b) => periodOf(periodIds[a] as number).order - periodOf(periodIds[b] as number).order);
+    for (const r of rows) {
+      const v = values[r] as number;
+      out[n++] = {
+        series: key as SeriesKey,
+        period: periodOf(periodIds[r] as number).period,
+        value: Number.isNaN(v) ? null : v,
+        flags: flags[r] as string,
+        release: releases[r] as ReleaseId,
+      };
+    }
+  }
+  return out;
 }

@@ -37,6 +37,30 @@ export interface StoredObservation extends Observation {
   readonly release: ReleaseId;
 }
 
+/** How `Store.sum` treats a summed cell whose value is missing (SQL NULL). */
+export interface SumOptions {
+  /**
+   * When true a missing value counts as 0 (a publisher that leaves empty cells out or blank); by default a sum with
+   * any missing cell is itself missing (`value: null`).
+   */
+  readonly nullIsZero?: boolean;
+}
+
+/** One figure of `Store.sum`: the cells of one kept key and period added up. */
+export interface AggregatedObservation {
+  /** The codes of the kept dimensions, in the order they were asked for. */
+  readonly codes: readonly string[];
+  readonly period: Period;
+  /** The sum of the cells; null when a cell is missing (unless `nullIsZero`), never NaN. */
+  readonly value: number | null;
+  /** The union of the cells' flags, canonical (parseFlags order). */
+  readonly flags: string;
+  /** How many cells (observations) were added up. */
+  readonly cells: number;
+  /** The newest release among the cells: the release that published the whole figure as it is. */
+  readonly release: ReleaseId;
+}
+
 export type ChangeKind = "added" | "removed" | "value" | "flags" | "value+flags";
 
 export interface ObservationChange {
@@ -62,6 +86,12 @@ export interface Store {
   listDatasets(): Promise<DatasetSummary[]>;
   listReleases(id: DatasetId): Promise<Release[]>;
   query(q: ObservationQuery): Promise<StoredObservation[]>;
+  /**
+   * The observations `q` selects, added up over every dimension not in `keep` (GROUP BY the kept dimensions and the
+   * period, in DuckDB); sorted by the kept codes, then period. Throws as `query` does, and UsageError for a kept
+   * dimension the dataset does not have.
+   */
+  sum(q: ObservationQuery, keep: readonly string[], options?: SumOptions): Promise<AggregatedObservation[]>;
   diff(id: DatasetId, from: ReleaseId, to: ReleaseId): Promise<ObservationChange[]>;
   close(): Promise<void>;
 }

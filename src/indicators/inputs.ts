@@ -1,6 +1,6 @@
-import { MigmonError, NotFoundError, hasFlag, parseFlags, splitSeriesKey } from "../core/index.ts";
+import { MigmonError, NotFoundError, hasFlag } from "../core/index.ts";
 import type { DatasetId, Period } from "../core/index.ts";
-import type { Store } from "../store/store.ts";
+import type { AggregatedObservation, Store } from "../store/store.ts";
 import type { Cell } from "./cell.ts";
 import type { IndicatorInput } from "./catalogue.ts";
 import { missingInputNote, withheldNote } from "./flags.ts";
@@ -15,25 +15,15 @@ export interface InputFigure {
   readonly cell: Cell;
 }
 
-/** The running sum of the observations of one group (area, period, breakdown) while a dataset is reduced. */
-interface Accumulator {
-  readonly geo: string;
-  readonly period: Period;
-  readonly breakdown: readonly string[];
-  sum: number;
-  flags: string;
-  parts: number;
-  missing: boolean;
-  readonly first: { readonly value: number | null; readonly flags: string };
-}
-
-/** The cell of a group: the observation itself when it is alone, else the sum under the flag rule (flags.ts). */
-function cellOf(g: Accumulator): Cell {
-  if (g.parts === 1) return { value: g.first.value, flags: g.first.flags };
-  const flags = parseFlags(g.flags);
-  if (hasFlag(flags, "c")) return { value: null, flags, notes: [withheldNote] };
-  if (g.missing) return { value: null, flags, notes: [missingInputNote] };
-  return { value: g.sum, flags };
+/**
+ * The cell of a figure: the observation itself when it is alone, else the sum under the flag rule (flags.ts): a
+ * confidential part withholds it, a missing part makes it missing.
+ */
+function cellOf(g: AggregatedObservation): Cell {
+  if (g.cells === 1) return { value: g.value, flags: g.flags };
+  if (hasFlag(g.flags, "c")) return { value: null, flags: g.flags, notes: [withheldNote] };
+  if (g.value === null) return { value: null, flags: g.flags, notes: [missingInputNote] };
+  return { value: g.value, flags: g.flags };
 }
 
 /** The period range and vintage of a read. */
@@ -48,7 +38,8 @@ export interface ReadRange {
  * added up (flags follow flags.ts), `breakdown` dimensions kept, excluded codes left out. `geoCodes` limits the
  * areas (null: every area of the dataset). Throws MigmonError naming the dataset and the dimension when a
  * dimension of the dataset is neither the area, filtered to one code, summed nor a breakdown (the figure would
- * be ambiguous). Returns the figures and the provenance of the releases they come from.
+ * be ambiguous). The store does the sums (`Store.sum`). Returns the figures and the provenance: the newest release
+ * of each figure, which published every part of it as it is read.
  */
 export async function readInput(store: Store, input: IndicatorInput, geoCodes: readonly string[] | null, range: ReadRange):
   Promise<{ figures: InputFigure[]; provenance: Provenance[] }> {
@@ -74,38 +65,17 @@ export async function readInput(store: Store, input: IndicatorInput, geoCodes: r
   }
   if (geoCodes !== null) where[input.geo] = geoCodes;
   const query = { dataset: id, where, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}), ...(range.asOf ? { asOf: range.asOf } : {}) };
-  const observations = await store.query(query);
-
-  const breakdownIndex = input.breakdown.map((d) => dims.indexOf(d));
+  // The store adds up the cells (one GROUP BY in DuckDB); only the figures cross into JS.
+  const sums = await store.sum(query, [input.geo, ...input.breakdown]);
   const excluded = input.breakdown.map((d) => new Set(input.exclude[d] ?? []));
-  // Per series, once: its area, breakdown and the prefix of its group key (null when a breakdown code is excluded).
-  const seriesInfo = new Map<string, { geo: string; breakdown: string[]; prefix: string } | null>();
-  const groups = new Map<string, Accumulator>();
-  const releases = new Set<number>();
-  for (const o of observations) {
-    let info = seriesInfo.get(o.series);
-    if (info === undefined) {
-      const codes = splitSeriesKey(o.series);
-      const breakdown = breakdownIndex.map((i) => codes[i] as string);
-      const geo = codes[geoIndex] as string;
-      info = breakdown.some((c, k) => excluded[k]!.has(c)) ? null : { geo, breakdown, prefix: `${geo}|${breakdown.join(".")}|` };
-      seriesInfo.set(o.series, info);
-    }
-    if (info === null) continue;
-    const key = info.prefix + o.period;
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { geo: info.geo, period: o.period, breakdown: info.breakdown, sum: 0, flags: "", parts: 0, missing: false, first: o };
-      groups.set(key, group);
-    }
-    group.parts++;
-    if (o.value === null) group.missing = true;
-    else group.sum += o.value;
-    if (o.flags !== "" && !group.flags.includes(o.flags)) group.flags += o.flags;
-    releases.add(o.release);
-  }
   const figures: InputFigure[] = [];
-  for (const g of groups.values()) figures.push({ geo: g.geo, period: g.period, breakdown: g.breakdown, cell: cellOf(g) });
+  const releases = new Set<number>();
+  for (const g of sums) {
+    const [geo, ...breakdown] = g.codes as [string, ...string[]];
+    if (breakdown.some((c, k) => excluded[k]!.has(c))) continue;
+    figures.push({ geo, period: g.period, breakdown, cell: cellOf(g) });
+    releases.add(g.release);
+  }
   const provenance: Provenance[] = [];
   if (releases.size > 0) {
     const all = await store.listReleases(id);

@@ -28,11 +28,6 @@ export const europeSet = ["BE2", "BE", "BE1", "BE3", "NL", "FR", "DE", "LU", "EU
 export const defaultIndicator = "population";
 export const defaultMunicipality = "11002";
 
-/** The register names indicators in hyphenated form (`net-migration`), the catalogue with underscores. */
-export function registerIndicatorId(id: string): string {
-  return id.replace(/_/g, "-");
-}
-
 /**
  * The period a figure is drawn at. Statbel dates a stock on 1 January as `2015-01-01`, Eurostat as `2015`, and the
  * engine treats the two as the same date; the chart writes both as the year, so that one series of yearly stocks
@@ -73,7 +68,7 @@ async function figuresOf(id: string, areas: readonly string[]): Promise<AreaFigu
 }
 
 async function eventsOf(id: string, areas: readonly string[], lang: Lang): Promise<ChartEvent[]> {
-  const lists = await Promise.all(areas.map((geo) => getJson<{ events: RegisterEvent[] }>("/api/events/for", { indicator: registerIndicatorId(id), geo, lang })));
+  const lists = await Promise.all(areas.map((geo) => getJson<{ events: RegisterEvent[] }>("/api/events/for", { indicator: id, geo, lang })));
   const byId = new Map<string, RegisterEvent>();
   for (const list of lists) for (const e of list.events) byId.set(e.id, e);
   return [...byId.values()]

@@ -124,7 +124,7 @@ test("indicator page switches from Flanders-Belgium-Europe to a municipality wit
 test("indicator page: focusing or hovering an event shows its summary and source from the register", { timeout: 40_000 }, async () => {
   const { page } = await openPage(chromium.context, `${server.url}/indicator?id=first_permits&lang=fr`);
   const geos = ["BE2", "BE", "BE1", "BE3", "NL", "FR", "DE", "LU", "EU27_2020"];
-  const lists = await Promise.all(geos.map((geo) => api<{ events: RegisterEvent[] }>(`/api/events/for?indicator=first-permits&geo=${geo}&lang=fr`)));
+  const lists = await Promise.all(geos.map((geo) => api<{ events: RegisterEvent[] }>(`/api/events/for?indicator=first_permits&geo=${geo}&lang=fr`)));
   // The chart draws the events dated within its periods: first permits are known for 2012-2023 here, so from
   // 1 January 2012 to 31 December 2023 (checked against the table below).
   const periods = (await tableRows(page, "#figures")).map((r) => r[1] as string).sort();

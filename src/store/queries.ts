@@ -75,7 +75,7 @@ export async function queryObservations(conn: DuckDBConnection, q: ObservationQu
     const valueCol = doubleColumn(chunk, 3, "observations.value");
     const flagCol = textColumn(chunk, 4, "observations.flags");
     const releaseCol = integerColumn(chunk, 5, "observations.valid_from");
-    for (let i = 0; i < chunk.rowCount; i++) {
+    for (let i = 0, n = chunk.rowCount; i < n; i++) {
       const id = seriesIds.getItem(i) as number;
       let rows = rowsBySeries.get(id);
       if (rows === undefined) {
@@ -98,13 +98,13 @@ export async function queryObservations(conn: DuckDBConnection, q: ObservationQu
   };
   const series = [...keys].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   const out: StoredObservation[] = new Array<StoredObservation>(periodIds.length);
-  let n = 0;
+  let next = 0;
   for (const [id, key] of series) {
     const rows = rowsBySeries.get(id) as number[];
     rows.sort((a, b) => periodOf(periodIds[a] as number).order - periodOf(periodIds[b] as number).order);
     for (const r of rows) {
       const v = values[r] as number;
-      out[n++] = {
+      out[next++] = {
         series: key as SeriesKey,
         period: periodOf(periodIds[r] as number).period,
         value: Number.isNaN(v) ? null : v,

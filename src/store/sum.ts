@@ -47,7 +47,7 @@ export async function sumObservations(conn: DuckDBConnection, q: ObservationQuer
     const cellCol = integerColumn(chunk, k + 2, "count(*)");
     const releaseCol = integerColumn(chunk, k + 3, "max(observations.valid_from)");
     const flagCol = textColumn(chunk, k + 4, "observations.flags");
-    for (let i = 0; i < chunk.rowCount; i++) {
+    for (let i = 0, n = chunk.rowCount; i < n; i++) {
       rows.push({
         codes: codeCols.map((col, j) => readString(col.getItem(i), `series.dim (${keep[j]})`)),
         periodId: periodCol.getItem(i) as number,

@@ -98,16 +98,11 @@ export interface SourceInfo {
   readonly loaded: LoadedState | null;
 }
 
-/** One observation of GET /api/datasets/{id}/observations. */
-export interface StoredFigure {
+/** GET /api/analysis/assess, as far as the analysis view reads it. */
+export interface AssessAnswer {
   readonly series: string;
-  readonly period: string;
-  readonly value: number | null;
-  readonly flags: string;
-}
-
-/** GET /api/analysis/its. */
-export interface ItsAnswer {
+  readonly geo?: string;
+  readonly interventionPeriod: string;
+  readonly reading: Titles;
   readonly values: readonly { readonly period: string; readonly value: number | null; readonly flags: string }[];
-  readonly reading: string;
 }

@@ -49,13 +49,14 @@ after(async () => {
 
 describe("every page in nl, fr and en", () => {
   const permits = "first_permits";
+  const assessedEvent = "federal-2017-integration-efforts-residence-condition";
   const pages = (lang: Lang) => [
     { name: "home", path: `/?lang=${lang}`, heading: t(lang, "app.name") },
     { name: "indicator", path: `/indicator?id=${permits}&lang=${lang}`, heading: null },
     { name: "map", path: `/map?id=population&layer=municipalities&lang=${lang}`, heading: t(lang, "web.nav.map") },
     { name: "register", path: `/register?kind=policy&lang=${lang}`, heading: t(lang, "web.nav.register") },
     { name: "sources", path: `/sources?lang=${lang}`, heading: t(lang, "web.nav.sources") },
-    { name: "analysis", path: `/analysis?dataset=eurostat:tps00170&event=federal-2017-integration-efforts-residence-condition&lang=${lang}&series=A.TOTAL.TOTAL.TOTAL.PER.BE`, heading: t(lang, "web.nav.analysis") },
+    { name: "analysis", path: `/analysis?event=${assessedEvent}&geo=BE&id=${permits}&lang=${lang}`, heading: t(lang, "web.nav.analysis") },
   ];
   for (const lang of languages) {
     for (const { name, path, heading } of pages(lang)) {
@@ -75,7 +76,10 @@ describe("every page in nl, fr and en", () => {
             assert.equal(await svg.count(), 1, "one chart with role img");
             assert.ok(((await svg.locator("desc").textContent()) ?? "").length > 20, "the chart has a text alternative");
           }
-          if (name === "analysis") assert.ok(((await page.textContent("#reading")) ?? "").length > 20, "the ITS reading is shown");
+          if (name === "analysis") {
+            const assessed = await api<{ reading: Record<Lang, string> }>(`/api/analysis/assess?event=${assessedEvent}&geo=BE&indicator=${permits}`);
+            assert.equal(await page.textContent("#reading"), assessed.reading[lang].split(/\n\n+/).join(""), "the assessment's reading in the language");
+          }
           await screenshot(page, `${name}-${lang}`);
           const violations = await axeViolations(page);
           assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), []);

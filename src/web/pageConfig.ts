@@ -1,5 +1,5 @@
 // What the server put in the page (src/server/routes/web.ts, ExplorerConfig) and the view's state, which lives in
-// the query string only: every control changes the URL and loads it, so a view can be shared and reloaded.
+// the query string only: every control is a field of a GET form (pageParts.ts), so a view can be shared and reloaded.
 import { page } from "./browser.ts";
 import type { ExplorerConfig } from "../server/explorerConfig.ts";
 
@@ -24,11 +24,4 @@ export function pageHref(path: string, params: Readonly<Record<string, string | 
   }
   const text = search.toString();
   return text === "" ? path : `${path}?${text}`;
-}
-
-/** Goes to the current page with some parameters changed (null removes one): a new entry in the history. */
-export function changeView(changes: Readonly<Record<string, string | null>>): void {
-  const params: Record<string, string | null> = Object.fromEntries(viewState().entries());
-  Object.assign(params, changes);
-  page.location.assign(pageHref(page.location.pathname, params));
 }

@@ -100,7 +100,7 @@ export function writeAssessmentReading(a: Omit<PolicyEffectAssessment, "reading"
   parts.push(
     pl.p === null
       ? t(lang, "assess.placebo.none")
-      : t(lang, "assess.placebo", { count: pl.count, atLeast: pl.atLeastAsLarge, p: formatNumber(pl.p, lang, { fractionDigits: 3 }), min: formatNumber(1 / pl.count, lang, { fractionDigits: 3 }) }),
+      : t(lang, pl.count === 1 ? "assess.placebo.one" : "assess.placebo", { count: pl.count, atLeast: pl.atLeastAsLarge, p: formatNumber(pl.p, lang, { fractionDigits: 3 }), min: formatNumber(1 / pl.count, lang, { fractionDigits: 3 }) }),
   );
   parts.push(
     a.concurrent.length === 0

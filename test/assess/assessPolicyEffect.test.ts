@@ -211,6 +211,19 @@ describe("assessPolicyEffect placebo dates on a hand-made series", () => {
     assert.match(a.reading.en, /3 times \(empirical p = 0\.500; with 6 placebo dates the smallest possible p is 0\.167\)/);
   });
 
+  it("assessPolicyEffect's reading says \"1 other admissible date\" in the singular when there is one placebo date (nl, fr, en)", () => {
+    // 2003-2009 with the event in 2006 (position 3): a placebo date needs 3 values either side, so positions 3 and 4
+    // are admissible and 2007 is the one placebo date; its p is then 0 or 1 and the smallest possible p is 1/1.
+    const series = { ...handMadeSeries([1, 2, 1, 5, 6, 5, 6]), periods: ["2003", "2004", "2005", "2006", "2007", "2008", "2009"] as Period[] };
+    const a = assessPolicyEffect(series, handMadeEvent, [handMadeEvent]);
+    assert.deepEqual(a.placebo.dates.map((d) => d.period), ["2007"]);
+    assert.equal(a.placebo.count, 1);
+    assert.match(a.reading.en, /Placebo dates: at 1 other admissible date the same model .* with 1 placebo date the smallest possible p is 1\.000\)/);
+    assert.match(a.reading.fr, /à 1 autre date admissible, .* avec 1 date placebo, le plus petit p possible est 1,000\)/);
+    assert.match(a.reading.nl, /op 1 andere toelaatbare datum .* met 1 placebodatum is de kleinst mogelijke p 1,000\)/);
+    for (const lang of ["nl", "fr", "en"] as const) assert.doesNotMatch(a.reading[lang], /1 other admissible dates|1 autres dates|1 andere toelaatbare data/);
+  });
+
   it("assessPolicyEffect keeps a missing value's place (null, not 0) and skips the break tests over the gap", () => {
     const a = assessPolicyEffect(handMadeSeries([1, 2, 1, 2, null, 2, 5, 6, 5, 6, 14, 15]), handMadeEvent, [handMadeEvent]);
     assert.equal(a.n, 11);

@@ -87,6 +87,7 @@ export const en = {
   "assess.break.gaps": "The unknown-date tests were not run: they need consecutive values and the series has gaps.",
   "assess.break.tooShort": "The unknown-date tests were not run: the series is too short for them.",
   "assess.placebo": "Placebo dates: at {count} other admissible dates the same model gives a level change at least as large in absolute value {atLeast} times (empirical p = {p}; with {count} placebo dates the smallest possible p is {min}).",
+  "assess.placebo.one": "Placebo dates: at 1 other admissible date the same model gives a level change at least as large in absolute value {atLeast} times (empirical p = {p}; with 1 placebo date the smallest possible p is {min}).",
   "assess.placebo.none": "Placebo dates: none is admissible (too few values).",
   "assess.concurrent.lead": "Other events of the register within {window} periods that concern this series: {list}.",
   "assess.concurrent.item": "{title} ({id}, in force {date}, {distance})",

@@ -88,6 +88,7 @@ export const fr: Catalogue = {
   "assess.break.gaps": "Les tests de rupture à date inconnue n'ont pas été effectués : ils demandent des valeurs consécutives et la série a des lacunes.",
   "assess.break.tooShort": "Les tests de rupture à date inconnue n'ont pas été effectués : la série est trop courte.",
   "assess.placebo": "Dates placebo : à {count} autres dates admissibles, le même modèle donne {atLeast} fois un changement de niveau au moins aussi grand en valeur absolue (p empirique = {p} ; avec {count} dates placebo, le plus petit p possible est {min}).",
+  "assess.placebo.one": "Dates placebo : à 1 autre date admissible, le même modèle donne {atLeast} fois un changement de niveau au moins aussi grand en valeur absolue (p empirique = {p} ; avec 1 date placebo, le plus petit p possible est {min}).",
   "assess.placebo.none": "Dates placebo : aucune n'est admissible (trop peu de valeurs).",
   "assess.concurrent.lead": "Autres événements du registre à moins de {window} périodes qui concernent cette série : {list}.",
   "assess.concurrent.item": "{title} ({id}, en vigueur {date}, {distance})",

@@ -86,6 +86,7 @@ export const nl: Catalogue = {
   "assess.break.gaps": "De toetsen op een breuk op een onbekende datum zijn niet uitgevoerd: ze vragen opeenvolgende waarden en de reeks heeft gaten.",
   "assess.break.tooShort": "De toetsen op een breuk op een onbekende datum zijn niet uitgevoerd: de reeks is er te kort voor.",
   "assess.placebo": "Placebodata: op {count} andere toelaatbare data geeft hetzelfde model {atLeast} keer een niveauverandering die in absolute waarde minstens even groot is (empirische p = {p}; met {count} placebodata is de kleinst mogelijke p {min}).",
+  "assess.placebo.one": "Placebodata: op 1 andere toelaatbare datum geeft hetzelfde model {atLeast} keer een niveauverandering die in absolute waarde minstens even groot is (empirische p = {p}; met 1 placebodatum is de kleinst mogelijke p {min}).",
   "assess.placebo.none": "Placebodata: geen enkele is toelaatbaar (te weinig waarden).",
   "assess.concurrent.lead": "Andere gebeurtenissen uit het register binnen {window} perioden die deze reeks betreffen: {list}.",
   "assess.concurrent.item": "{title} ({id}, van kracht {date}, {distance})",

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { NotFoundError } from "../core/index.ts";
-import type { Dataset, DatasetId, Release, ReleaseId, SeriesKey } from "../core/index.ts";
+import type { Dataset, DatasetId, Period, Release, ReleaseId, SeriesKey } from "../core/index.ts";
 import { doubleColumn, integerColumn, textColumn } from "./columns.ts";
 import { StoreValueError, readNumber, readString } from "./convert.ts";
 import type { ReadCache } from "./read-cache.ts";
@@ -91,22 +91,26 @@ export async function queryObservations(conn: DuckDBConnection, q: ObservationQu
     }
   }
   const periods = await cache.periodsFor(conn, new Set(periodIds));
-  const periodOf = (id: number) => {
-    const p = periods.get(id);
-    if (p === undefined) throw new StoreValueError(`observations.period_id ${id} is not in the periods table`);
-    return p;
-  };
+  // Each row's period once: its sort order and text, so the per-series sort compares numbers.
+  const orders = new Float64Array(periodIds.length);
+  const texts: Period[] = new Array<Period>(periodIds.length);
+  for (let r = 0; r < periodIds.length; r++) {
+    const p = periods.get(periodIds[r] as number);
+    if (p === undefined) throw new StoreValueError(`observations.period_id ${periodIds[r]} is not in the periods table`);
+    orders[r] = p.order;
+    texts[r] = p.period;
+  }
   const series = [...keys].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   const out: StoredObservation[] = new Array<StoredObservation>(periodIds.length);
   let next = 0;
   for (const [id, key] of series) {
     const rows = rowsBySeries.get(id) as number[];
-    rows.sort((a, b) => periodOf(periodIds[a] as number).order - periodOf(periodIds[b] as number).order);
+    rows.sort((a, b) => (orders[a] as number) - (orders[b] as number));
     for (const r of rows) {
       const v = values[r] as number;
       out[next++] = {
         series: key as SeriesKey,
-        period: periodOf(periodIds[r] as number).period,
+        period: texts[r] as Period,
         value: Number.isNaN(v) ? null : v,
         flags: flags[r] as string,
         release: releases[r] as ReleaseId,

@@ -11,7 +11,8 @@ import { interruptedTimeSeries } from "../analysis/interruptedTimeSeries.ts";
 import { kpssTest } from "../analysis/kpss.ts";
 import { pelt } from "../analysis/pelt.ts";
 import { completeValues, indexOfPeriod, periodOfIndex } from "./analysisSeries.ts";
-import type { CompleteValues, LaidOutSeries } from "./analysisSeries.ts";
+import type { CompleteValues } from "./analysisSeries.ts";
+import type { LaidOutSeries } from "../analysis/layOutSeries.ts";
 import { periodSchema } from "./parameters.ts";
 
 /** What a method answers: its numbers (the field names of `migmon analyse --json`) and its plain-language reading. */

@@ -82,6 +82,15 @@ describe("migmon assess", () => {
     assert.match(unknown.stderr, /no event "eu-2099-no-such-event" in the register/);
   });
 
+  it("migmon assess --dataset ID --series KEY names --series for a key of the wrong length (exit 2) and the series when it has no observations (exit 1)", async () => {
+    const short = await runCli(["assess", "--dataset", "eurostat:demo_r_gind3", "--series", "BE", "--event", "eu-2004-enlargement"], env);
+    assert.equal(short.code, 2);
+    assert.match(short.stderr, /--series BE has 1 codes; eurostat:demo_r_gind3 keys have 2 \(indic_de\.geo\)/);
+    const empty = await runCli(["assess", "--dataset", "eurostat:demo_r_gind3", "--series", "CNMIGRAT.XX", "--event", "eu-2004-enlargement"], env);
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /no observations for eurostat:demo_r_gind3 CNMIGRAT\.XX/);
+  });
+
   it("migmon assess --help documents the JSON fields", async () => {
     const run = await runCli(["assess", "--help"], env);
     assert.equal(run.code, 0);

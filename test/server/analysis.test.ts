@@ -83,7 +83,7 @@ describe("analysis routes", () => {
     assert.equal((byIndicator.json() as { its: { levelChange: { estimate: number } } }).its.levelChange.estimate, body.its.levelChange.estimate);
   });
 
-  test("GET /api/analysis/assess answers 400 for a bad combination or value, 404 for an unknown event, 422 for too few values", async () => {
+  test("GET /api/analysis/assess answers 400 for a bad combination, value or key length, 404 for an unknown event or an empty series, 422 for too few values", async () => {
     const cases: [string, number, RegExp][] = [
       [`/api/analysis/assess?${be}`, 400, /^query parameter event is required$/],
       ["/api/analysis/assess?dataset=eurostat:demo_r_gind3&event=eu-2004-enlargement", 400, /^query parameters dataset and series go together$/],
@@ -94,6 +94,8 @@ describe("analysis routes", () => {
       [`/api/analysis/assess?${be}&event=EU-2004`, 400, /^query parameter event: must be an event id/],
       [`/api/analysis/assess?${be}&event=eu-1999-nothing`, 404, /^no event "eu-1999-nothing" in the register$/],
       [`/api/analysis/assess?${be}&event=eu-2004-enlargement&from=2003&to=2005`, 422, /assess needs at least 3 observations/],
+      ["/api/analysis/assess?dataset=eurostat:demo_r_gind3&series=BE&event=eu-2004-enlargement", 400, /^query parameter series: "BE" has 1 codes, dataset eurostat:demo_r_gind3 has 2 dimensions \(indic_de\.geo\)$/],
+      ["/api/analysis/assess?dataset=eurostat:demo_r_gind3&series=CNMIGRAT.XX&event=eu-2004-enlargement", 404, /^eurostat:demo_r_gind3 CNMIGRAT\.XX has no observations in the range and version asked for$/],
     ];
     for (const [url, status, message] of cases) {
       const r = await get(url);

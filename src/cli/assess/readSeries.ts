@@ -1,18 +1,19 @@
-// The three ways `migmon assess` reads its series: an indicator through the indicator engine, a series straight
-// from the store (--dataset --series), or a CSV (--input); each becomes an AssessedSeries with its flags and the
-// definition breaks the catalogues declare.
+// The three ways `migmon assess` reads its series: an indicator through the indicator engine or a series straight
+// from the store (--dataset --series), both read by src/assess/readSeries.ts with the sources and messages given
+// here, or a CSV (--input); each becomes an AssessedSeries with its flags and the definition breaks the catalogues
+// declare.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { collectDefinitionBreaks } from "../../assess/definitionBreaks.ts";
 import type { AssessedSeries } from "../../assess/assessedSeries.ts";
-import { InputError, NotFoundError, UsageError, parseFlags, comparePeriods, makeDatasetId, parsePeriod, splitSeriesKey } from "../../core/index.ts";
+import { toAssessedSeries } from "../../assess/readSeries.ts";
+import type { SeriesMessages, SeriesSources } from "../../assess/readSeries.ts";
+import { InputError, UsageError, parseFlags, comparePeriods, parsePeriod } from "../../core/index.ts";
 import type { Observation, Period, SeriesKey } from "../../core/index.ts";
-import { computeIndicator } from "../../indicators/engine.ts";
 import { findIndicator, loadIndicatorCatalogue } from "../../indicators/catalogue.ts";
-import { findEntry, loadCatalogue } from "../../ingest/catalogue.ts";
+import { loadCatalogue } from "../../ingest/catalogue.ts";
 import type { CatalogueEntry } from "../../ingest/catalogue.ts";
-import { layOutSeries } from "../../server/analysisSeries.ts";
 import type { Store } from "../../store/store.ts";
 import type { CliContext } from "../context.ts";
 import { engineContext } from "../indicator/engineContext.ts";
@@ -29,67 +30,21 @@ export interface SeriesChoice {
   readonly asOf?: string | undefined;
 }
 
-function datasetBreaks(sources: readonly CatalogueEntry[], ids: readonly string[]): { id: string; breaks?: CatalogueEntry["breaks"] }[] {
-  return ids.map((id) => ({ id, breaks: sources.find((e) => e.id === id)?.breaks }));
+/** The command's messages for a series it cannot read, naming its options. */
+export const commandSeriesMessages: SeriesMessages = {
+  breakdown: (indicator, dimensions) => `indicator ${indicator} has a breakdown (${dimensions.join(", ")}): assess one series with --dataset ID --series KEY`,
+  keyLength: (key, codes, dataset, dimensions) => `--series ${key} has ${codes} codes; ${dataset} keys have ${dimensions.length} (${dimensions.join(".")})`,
+  empty: (label) => `no observations for ${label}`,
+};
+
+/** The open store with the shipped indicator and source catalogues and the curated geography, for src/assess/readSeries.ts. */
+export async function commandSeriesSources(store: Store): Promise<SeriesSources & { readonly datasets: readonly CatalogueEntry[] }> {
+  const ctx = await engineContext(store);
+  return { store, indicators: ctx.catalogue, datasets: await loadCatalogue(), geography: ctx.geography };
 }
 
 function inRange(period: Period, choice: SeriesChoice): boolean {
   return (choice.from === undefined || comparePeriods(period, choice.from) >= 0) && (choice.to === undefined || comparePeriods(period, choice.to) <= 0);
-}
-
-/** Turns observations in period order into the assessment's series. */
-function toSeries(label: string, observations: readonly Observation[], rest: Omit<AssessedSeries, "label" | "periods" | "values" | "flags">): AssessedSeries {
-  if (observations.length === 0) throw new NotFoundError(`no observations for ${label}`);
-  const laid = layOutSeries(label, [...observations].sort((a, b) => comparePeriods(a.period, b.period)));
-  return { label, periods: laid.periods, values: laid.values, flags: laid.flags, ...rest };
-}
-
-/** An indicator for one area, computed by the indicator engine from the store. */
-export async function readIndicatorSeries(store: Store, choice: SeriesChoice & { indicator: string; geo: string }): Promise<AssessedSeries> {
-  const ctx = await engineContext(store);
-  const result = await computeIndicator(ctx, choice.indicator, {
-    geos: [choice.geo],
-    ...(choice.from ? { from: choice.from } : {}),
-    ...(choice.to ? { to: choice.to } : {}),
-    ...(choice.asOf ? { asOf: choice.asOf } : {}),
-    ...(choice.dataset ? { dataset: choice.dataset } : {}),
-  });
-  if (result.breakdownDimensions.length > 0) {
-    throw new UsageError(`indicator ${choice.indicator} has a breakdown (${result.breakdownDimensions.join(", ")}): assess one series with --dataset ID --series KEY`);
-  }
-  const label = `${choice.indicator} ${choice.geo}`;
-  const observations = result.values.filter((v) => v.geo === choice.geo).map((v) => ({ series: label as SeriesKey, period: v.period, value: v.value, flags: v.flags }));
-  const sources = await loadCatalogue();
-  return toSeries(label, observations, {
-    indicator: choice.indicator,
-    registerIndicators: findIndicator(await loadIndicatorCatalogue(), choice.indicator).topics,
-    geo: choice.geo,
-    definitionBreaks: collectDefinitionBreaks(result.indicator, datasetBreaks(sources, result.provenance.map((p) => p.dataset))),
-  });
-}
-
-/** One series of the store, as published (latest or as of a date). The area is the key's `geo` code unless given. */
-export async function readStoredSeries(store: Store, choice: SeriesChoice & { dataset: string; series: string }): Promise<AssessedSeries> {
-  const sources = await loadCatalogue();
-  const entry = findEntry(sources, choice.dataset);
-  const id = makeDatasetId(entry.publisher, entry.code);
-  const dataset = await store.getDataset(id);
-  const codes = splitSeriesKey(choice.series as SeriesKey);
-  if (codes.length !== dataset.dimensions.length) {
-    throw new UsageError(`--series ${choice.series} has ${codes.length} codes; ${id} keys have ${dataset.dimensions.length} (${dataset.dimensions.join(".")})`);
-  }
-  const where = Object.fromEntries(dataset.dimensions.map((d, i) => [d, [codes[i] as string]]));
-  const observations = await store.query({ dataset: id, where, ...(choice.from ? { from: choice.from } : {}), ...(choice.to ? { to: choice.to } : {}), ...(choice.asOf ? { asOf: choice.asOf } : {}) });
-  const geoAt = dataset.dimensions.indexOf("geo");
-  const geo = choice.geo ?? (geoAt >= 0 ? (codes[geoAt] as string) : null);
-  const indicator = choice.indicator ?? null;
-  const meta = indicator === null ? null : findIndicator(await loadIndicatorCatalogue(), indicator);
-  return toSeries(`${id} ${choice.series}`, observations, {
-    indicator,
-    registerIndicators: meta?.topics ?? null,
-    geo,
-    definitionBreaks: collectDefinitionBreaks(meta, datasetBreaks(sources, [id])),
-  });
 }
 
 /**
@@ -141,10 +96,10 @@ export async function readCsvSeries(context: CliContext, choice: SeriesChoice & 
   }
   const indicator = choice.indicator ?? null;
   const meta = indicator === null ? null : findIndicator(await loadIndicatorCatalogue(), indicator);
-  return toSeries(file, observations, {
+  return toAssessedSeries(file, observations, {
     indicator,
     registerIndicators: meta?.topics ?? null,
     geo: choice.geo ?? null,
     definitionBreaks: collectDefinitionBreaks(meta, []),
-  });
+  }, commandSeriesMessages);
 }

@@ -5,10 +5,12 @@ import { assessPolicyEffect } from "../../assess/assessPolicyEffect.ts";
 import type { AssessOptions, PolicyEffectAssessment } from "../../assess/assessPolicyEffect.ts";
 import type { AssessedSeries } from "../../assess/assessedSeries.ts";
 import { formatFigure, formatP } from "../../assess/assessmentReading.ts";
-import { UsageError } from "../../core/index.ts";
+import { readIndicatorSeries, readStoredSeries } from "../../assess/readSeries.ts";
+import { UsageError, makeDatasetId } from "../../core/index.ts";
 import { findEvent } from "../../events/query.ts";
 import { loadRegister, resolveEventsDir } from "../../events/register.ts";
-import { readCsvSeries, readIndicatorSeries, readStoredSeries } from "../assess/readSeries.ts";
+import { findEntry } from "../../ingest/catalogue.ts";
+import { commandSeriesMessages, commandSeriesSources, readCsvSeries } from "../assess/readSeries.ts";
 import type { CliContext, RegisterCommand } from "../context.ts";
 import { withStore } from "../open-store.ts";
 import { parseAsOf, parseLanguage, parsePeriodOption } from "../options.ts";
@@ -74,11 +76,15 @@ async function readSeries(context: CliContext, indicator: string | undefined, o:
   }
   if (o.series !== undefined) {
     if (o.dataset === undefined) throw new UsageError("--series needs --dataset ID");
-    return withStore(context, (store) => readStoredSeries(store, { ...choice, dataset: o.dataset as string, series: o.series as string }));
+    return withStore(context, async (store) => {
+      const sources = await commandSeriesSources(store);
+      const entry = findEntry(sources.datasets, o.dataset as string);
+      return readStoredSeries(sources, { ...choice, dataset: makeDatasetId(entry.publisher, entry.code), series: o.series as string }, commandSeriesMessages);
+    });
   }
   if (indicator === undefined) throw new UsageError("give an indicator (migmon assess <indicator> --geo CODE), --dataset ID --series KEY, or --input FILE.csv");
   if (o.geo === undefined) throw new UsageError("assess <indicator> needs --geo CODE");
-  return withStore(context, (store) => readIndicatorSeries(store, { ...choice, indicator, geo: o.geo as string, dataset: o.dataset }));
+  return withStore(context, async (store) => readIndicatorSeries(await commandSeriesSources(store), { ...choice, indicator, geo: o.geo as string, dataset: o.dataset }, commandSeriesMessages));
 }
 
 function printTable(context: CliContext, a: PolicyEffectAssessment, lang: "nl" | "fr" | "en"): void {

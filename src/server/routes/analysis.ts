@@ -11,12 +11,13 @@ import { eventIdPattern } from "../../events/schema.ts";
 import { findEvent } from "../../events/query.ts";
 import { findIndicator } from "../../indicators/catalogue.ts";
 import { apiMethods, methodNames } from "../analysisMethods.ts";
-import { readIndicatorSeries, readStoredSeries } from "../assessSeries.ts";
+import { readIndicatorSeries, readStoredSeries } from "../../assess/readSeries.ts";
+import { apiSeriesMessages, apiSeriesSources } from "../assessSeries.ts";
 import { registerReader } from "../eventsRegister.ts";
 import { datasetsOf } from "./indicators.ts";
 import type { ApiMethod } from "../analysisMethods.ts";
-import { layOutSeries } from "../analysisSeries.ts";
-import type { LaidOutSeries } from "../analysisSeries.ts";
+import { layOutSeries } from "../../analysis/layOutSeries.ts";
+import type { LaidOutSeries } from "../../analysis/layOutSeries.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
 import { asOfSchema, datasetIdSchema, normaliseAsOf, periodSchema, releaseIdSchema } from "../parameters.ts";
@@ -135,8 +136,8 @@ function registerAssess(app: FastifyInstance, table: RouteTable, effects: Server
     const releaseState = await Promise.all(datasets.map(async (id) => `${id}=${await releases.latestReleaseId(id as DatasetId)}`));
     if (answerFromCache(request, reply, entityTag(request.url, [state, ...releaseState]))) return reply;
     const series = byStore
-      ? await readStoredSeries(effects, query.dataset as DatasetId, query.series as string, query.indicator, range)
-      : await readIndicatorSeries(effects, query.indicator as string, query.geo as string, range);
+      ? await readStoredSeries(apiSeriesSources(effects), { ...range, dataset: query.dataset as DatasetId, series: query.series as string, indicator: query.indicator }, apiSeriesMessages)
+      : await readIndicatorSeries(apiSeriesSources(effects), { ...range, indicator: query.indicator as string, geo: query.geo as string }, apiSeriesMessages);
     const assessment = runWithParameters("assess", () => assessPolicyEffect(series, event, events, {
       ...(query.window === undefined ? {} : { window: Number(query.window) }),
       ...(query.lag === undefined ? {} : { lag: Number(query.lag) }),

@@ -2,7 +2,6 @@ import * as Plot from "@observablehq/plot";
 import { flagMeaning, t } from "../i18n/index.ts";
 import type { ChartDocument, ChartElement } from "./chartDocument.ts";
 import { createSvgElement } from "./chartDocument.ts";
-import { chartWord } from "./chartWords.ts";
 import type { ChoroplethInput, MapShape } from "./choroplethInput.ts";
 import { windForD3 } from "./d3Winding.ts";
 import type { MapArea } from "./mapClasses.ts";
@@ -62,7 +61,7 @@ export function choropleth(input: ChoroplethInput, options: ChoroplethOptions): 
     label: classLabel(bound, lang, input.fractionDigits),
     swatch: boxSwatch(colors[i] as string),
   }));
-  if (areas.some((a) => a.value === null)) legend.push({ label: chartWord(lang, "legend.missing"), swatch: boxSwatch(missingColor) });
+  if (areas.some((a) => a.value === null)) legend.push({ label: t(lang, "chart.legend.missing"), swatch: boxSwatch(missingColor) });
   const hatched = areas.filter((a) => a.value !== null && isLowReliability(a.flags));
   if (hatched.length > 0) legend.push({ label: flagMeaning("u", lang), swatch: boxSwatch(`url(#${hatchId})`) });
 

@@ -1,5 +1,4 @@
 export * from "./chartDocument.ts";
-export * from "./chartWords.ts";
 export * from "./periodDate.ts";
 export * from "./valueText.ts";
 export * from "./lineChartInput.ts";

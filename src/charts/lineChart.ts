@@ -3,7 +3,6 @@ import { UsageError } from "../core/index.ts";
 import { flagMeaning, formatNumber, localeOf, t } from "../i18n/index.ts";
 import type { ChartDocument, ChartElement } from "./chartDocument.ts";
 import { createSvgElement } from "./chartDocument.ts";
-import { chartWord } from "./chartWords.ts";
 import { placeEventLabels } from "./eventLabels.ts";
 import { describeLineChart } from "./lineChartText.ts";
 import type { ChartEvent, ChartEventKind, LineChartInput } from "./lineChartInput.ts";
@@ -49,9 +48,9 @@ interface EventRow {
 /** The tooltip of an event: date, title, kind, direction, whether checked, summary and source. */
 function eventTitle(event: ChartEvent, input: LineChartInput): string {
   const lang = input.lang;
-  const status = event.checked ? "" : `, ${chartWord(lang, "event.unchecked")}`;
-  const head = `${periodLabel(event.date, lang)}${t(lang, "text.colon")}${event.label} (${chartWord(lang, `kind.${event.kind}`)}, ${chartWord(lang, `direction.${event.direction}`)}${status})`;
-  return `${head}. ${event.summary} (${chartWord(lang, "event.source")}${t(lang, "text.colon")}${event.source})`;
+  const status = event.checked ? "" : `, ${t(lang, "chart.event.unchecked")}`;
+  const head = `${periodLabel(event.date, lang)}${t(lang, "text.colon")}${event.label} (${t(lang, `chart.kind.${event.kind}`)}, ${t(lang, `chart.direction.${event.direction}`)}${status})`;
+  return `${head}. ${event.summary} (${t(lang, "chart.event.source")}${t(lang, "text.colon")}${event.source})`;
 }
 
 /** The break marker: a short vertical bar through the point (a d3 symbol type, size is the area in px²). */
@@ -96,7 +95,7 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
   const eventRows: EventRow[] = events.map((event) => ({
     event,
     date: periodDate(event.date),
-    text: event.checked ? event.label : `${event.label} (${chartWord(lang, "event.unchecked")})`,
+    text: event.checked ? event.label : `${event.label} (${t(lang, "chart.event.unchecked")})`,
     title: eventTitle(event, input),
   }));
   if (rows.length === 0) throw new UsageError(`line chart "${input.title ?? input.unit}" has no periods to draw`);
@@ -117,12 +116,12 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
   const breaks = defined.filter((r) => isBreak(r.flags));
 
   const legend: LegendEntry[] = input.series.map((s) => ({ label: s.label, swatch: lineSwatch(colorOf.get(s.key) as string) }));
-  if (hollow.length > 0) legend.push({ label: chartWord(lang, "legend.hollow"), swatch: circleSwatch("#333333", true) });
+  if (hollow.length > 0) legend.push({ label: t(lang, "chart.legend.hollow"), swatch: circleSwatch("#333333", true) });
   if (breaks.length > 0) legend.push({ label: flagMeaning("b", lang), swatch: barSwatch("#111111") });
   for (const kind of ["policy", "context", "statistical"] as const) {
-    if (events.some((e) => e.kind === kind)) legend.push({ label: chartWord(lang, `kind.${kind}`), swatch: ruleSwatch(eventColors[kind]) });
+    if (events.some((e) => e.kind === kind)) legend.push({ label: t(lang, `chart.kind.${kind}`), swatch: ruleSwatch(eventColors[kind]) });
   }
-  if (events.some((e) => !e.checked)) legend.push({ label: chartWord(lang, "legend.unchecked"), swatch: ruleSwatch("#222222", uncheckedDash) });
+  if (events.some((e) => !e.checked)) legend.push({ label: t(lang, "chart.legend.unchecked"), swatch: ruleSwatch("#222222", uncheckedDash) });
 
   // Row 0 holds the unit (the y axis label), the legend comes below it, then the event labels, then the frame.
   const legendTop = 22;

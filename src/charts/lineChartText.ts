@@ -1,5 +1,4 @@
 import { t } from "../i18n/index.ts";
-import { chartWord } from "./chartWords.ts";
 import type { LineChartInput } from "./lineChartInput.ts";
 import { isBreak, isHollow } from "./lineChartInput.ts";
 import { periodDate, periodLabel, periodsBetween } from "./periodDate.ts";
@@ -21,7 +20,7 @@ export function describeLineChart(input: LineChartInput): string {
   const last = periods[periods.length - 1];
   if (first !== undefined && last !== undefined) {
     sentences.push(
-      chartWord(lang, "line.intro", { unit: input.unit, from: periodLabel(first, lang), to: periodLabel(last, lang), count: input.series.length }),
+      t(lang, "chart.line.intro", { unit: input.unit, from: periodLabel(first, lang), to: periodLabel(last, lang), count: input.series.length }),
     );
   }
   const seriesTexts = input.series.flatMap((s) => {
@@ -30,9 +29,9 @@ export function describeLineChart(input: LineChartInput): string {
       .sort((a, b) => periodDate(a.period).getTime() - periodDate(b.period).getTime());
     const a = known[0];
     const b = known[known.length - 1];
-    if (a === undefined || b === undefined) return [`${s.label}${t(lang, "text.colon")}${chartWord(lang, "value.missing")}`];
+    if (a === undefined || b === undefined) return [`${s.label}${t(lang, "text.colon")}${t(lang, "chart.value.missing")}`];
     return [
-      chartWord(lang, "line.series", {
+      t(lang, "chart.line.series", {
         label: s.label,
         first: figureText(a.value, lang, input.fractionDigits),
         firstPeriod: periodLabel(a.period, lang),
@@ -41,7 +40,7 @@ export function describeLineChart(input: LineChartInput): string {
       }),
     ];
   });
-  const separator = chartWord(lang, "list.separator");
+  const separator = t(lang, "chart.list.separator");
   if (seriesTexts.length > 0) sentences.push(`${seriesTexts.join(separator)}.`);
   const absent = input.series.reduce((n, s) => {
     const sorted = [...s.points].sort((x, y) => periodDate(x.period).getTime() - periodDate(y.period).getTime());
@@ -50,18 +49,18 @@ export function describeLineChart(input: LineChartInput): string {
   const gaps = points.filter((p) => p.value === null).length + absent;
   const hollow = points.filter((p) => p.value !== null && isHollow(p.flags)).length;
   const breaks = points.filter((p) => p.value !== null && isBreak(p.flags)).length;
-  if (gaps > 0) sentences.push(chartWord(lang, "line.gaps", { count: gaps }));
-  if (hollow > 0) sentences.push(chartWord(lang, "line.hollow", { count: hollow }));
-  if (breaks > 0) sentences.push(chartWord(lang, "line.breaks", { count: breaks }));
+  if (gaps > 0) sentences.push(t(lang, "chart.line.gaps", { count: gaps }));
+  if (hollow > 0) sentences.push(t(lang, "chart.line.hollow", { count: hollow }));
+  if (breaks > 0) sentences.push(t(lang, "chart.line.breaks", { count: breaks }));
   const events = input.events ?? [];
   if (events.length === 0) {
-    sentences.push(chartWord(lang, "line.noEvents"));
+    sentences.push(t(lang, "chart.line.noEvents"));
   } else {
     const list = events.map((e) => {
-      const status = e.checked ? "" : `, ${chartWord(lang, "event.unchecked")}`;
-      return `${periodLabel(e.date, lang)}${t(lang, "text.colon")}${e.label} (${chartWord(lang, `kind.${e.kind}`)}, ${chartWord(lang, `direction.${e.direction}`)}${status})`;
+      const status = e.checked ? "" : `, ${t(lang, "chart.event.unchecked")}`;
+      return `${periodLabel(e.date, lang)}${t(lang, "text.colon")}${e.label} (${t(lang, `chart.kind.${e.kind}`)}, ${t(lang, `chart.direction.${e.direction}`)}${status})`;
     });
-    sentences.push(chartWord(lang, "line.events", { list: list.join(separator) }));
+    sentences.push(t(lang, "chart.line.events", { list: list.join(separator) }));
   }
   return sentences.join(" ");
 }

@@ -1,7 +1,6 @@
 import { localeOf, t } from "../i18n/index.ts";
 import type { DataTable } from "./chartTable.ts";
 import { flagNotes } from "./chartTable.ts";
-import { chartWord } from "./chartWords.ts";
 import type { ChoroplethInput } from "./choroplethInput.ts";
 import { classifyMap } from "./mapClasses.ts";
 import { classLabel } from "./mapText.ts";
@@ -27,7 +26,7 @@ export function mapTable(input: ChoroplethInput): DataTable {
     ]);
   return {
     caption: input.title ?? input.unit,
-    columns: [t(lang, "column.geo"), chartWord(lang, "column.code"), t(lang, "column.value"), t(lang, "column.flags"), chartWord(lang, "column.class")],
+    columns: [t(lang, "column.geo"), t(lang, "chart.column.code"), t(lang, "column.value"), t(lang, "column.flags"), t(lang, "chart.column.class")],
     rows,
     notes: flagNotes(areas.map((a) => a.flags), lang),
   };

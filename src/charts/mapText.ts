@@ -1,6 +1,5 @@
 import type { Lang } from "../i18n/index.ts";
-import { formatNumber } from "../i18n/index.ts";
-import { chartWord } from "./chartWords.ts";
+import { formatNumber, t } from "../i18n/index.ts";
 import type { ClassBreaks } from "./classBreaks.ts";
 import type { ChoroplethInput } from "./choroplethInput.ts";
 import type { MapArea } from "./mapClasses.ts";
@@ -23,14 +22,14 @@ export function describeMap(input: ChoroplethInput, breaks: ClassBreaks | null, 
   const known = areas.filter((a) => a.value !== null).sort((a, b) => (a.value as number) - (b.value as number) || a.code.localeCompare(b.code));
   if (breaks !== null) {
     sentences.push(
-      chartWord(lang, "map.intro", { unit: input.unit, count: areas.length, classes: breaks.bounds.length, method: chartWord(lang, `method.${breaks.method}`) }),
+      t(lang, "chart.map.intro", { unit: input.unit, count: areas.length, classes: breaks.bounds.length, method: t(lang, `chart.method.${breaks.method}`) }),
     );
   }
   const low = known[0];
   const high = known[known.length - 1];
   if (low !== undefined && high !== undefined) {
     sentences.push(
-      chartWord(lang, "map.range", {
+      t(lang, "chart.map.range", {
         minName: low.name,
         min: figureText(low.value, lang, input.fractionDigits),
         maxName: high.name,
@@ -39,8 +38,8 @@ export function describeMap(input: ChoroplethInput, breaks: ClassBreaks | null, 
     );
   }
   const missing = areas.length - known.length;
-  if (missing > 0) sentences.push(chartWord(lang, "map.missing", { count: missing }));
+  if (missing > 0) sentences.push(t(lang, "chart.map.missing", { count: missing }));
   const unreliable = known.filter((a) => a.flags.includes("u")).length;
-  if (unreliable > 0) sentences.push(chartWord(lang, "map.lowReliability", { count: unreliable }));
+  if (unreliable > 0) sentences.push(t(lang, "chart.map.lowReliability", { count: unreliable }));
   return sentences.join(" ");
 }

@@ -1,6 +1,5 @@
 import type { Lang } from "../i18n/index.ts";
-import { describeFlags, formatNumber } from "../i18n/index.ts";
-import { chartWord } from "./chartWords.ts";
+import { describeFlags, formatNumber, t } from "../i18n/index.ts";
 
 /**
  * A figure as readers see it in tooltips and tables: the number in the language's format (with `fractionDigits`
@@ -15,5 +14,5 @@ export function valueText(value: number | null, flags: string, lang: Lang, fract
 
 /** A figure alone, in the language's format, or the word for no data when null. */
 export function figureText(value: number | null, lang: Lang, fractionDigits?: number): string {
-  return value === null ? chartWord(lang, "value.missing") : formatNumber(value, lang, fractionDigits === undefined ? {} : { fractionDigits });
+  return value === null ? t(lang, "chart.value.missing") : formatNumber(value, lang, fractionDigits === undefined ? {} : { fractionDigits });
 }

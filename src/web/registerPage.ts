@@ -3,7 +3,7 @@
 // are written once (src/events/schema.ts).
 import { page } from "./browser.ts";
 import type { WebElement } from "./browser.ts";
-import { chartWord, periodLabel } from "../charts/index.ts";
+import { periodLabel } from "../charts/index.ts";
 import { catalogues, formatNumber, t } from "../i18n/index.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { ExplorerConfig } from "../server/explorerConfig.ts";
@@ -30,7 +30,7 @@ async function filterChoices(): Promise<Record<string, readonly string[]>> {
 
 /** The words of a register code in the language (`web.eventLevel.*`, `web.policyArea.*`, the chart's kinds); the code where there is none. */
 export function codeWord(lang: Lang, filter: (typeof registerFilters)[number], code: string): string {
-  if (filter === "kind" && (code === "policy" || code === "context" || code === "statistical")) return chartWord(lang, `kind.${code}`);
+  if (filter === "kind" && (code === "policy" || code === "context" || code === "statistical")) return t(lang, `chart.kind.${code}`);
   const key = filter === "level" ? `web.eventLevel.${code}` : `web.policyArea.${code}`;
   return (catalogues[lang] as Readonly<Record<string, string>>)[key] ?? code;
 }
@@ -66,7 +66,7 @@ export async function registerPage(main: WebElement, config: ExplorerConfig): Pr
     h("ol", { class: "register" }, events.map((e) => h("li", { id: e.id },
       h("article", {},
         h("h2", {}, `${periodLabel(e.inForce, lang)}${t(lang, "text.colon")}${e.title[lang]}`),
-        h("p", { class: "meta" }, `${codeWord(lang, "level", e.level)} · ${codeWord(lang, "area", e.area)} · ${codeWord(lang, "kind", e.kind)} · ${chartWord(lang, `direction.${e.direction}`)}`),
+        h("p", { class: "meta" }, `${codeWord(lang, "level", e.level)} · ${codeWord(lang, "area", e.area)} · ${codeWord(lang, "kind", e.kind)} · ${t(lang, `chart.direction.${e.direction}`)}`),
         h("p", {}, e.summary[lang]),
         h("ul", { class: "sources" }, e.sources.map((s) => h("li", {}, h("a", { href: s }, s)))))))));
 }

@@ -4,10 +4,11 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { chartWord, chartWordKeys, createSvgElement, followsDirectly, nextPeriod, periodDate, periodLabel, periodsBetween } from "../../src/charts/index.ts";
+import { createSvgElement, followsDirectly, nextPeriod, periodDate, periodLabel, periodsBetween } from "../../src/charts/index.ts";
 import { placeEventLabels } from "../../src/charts/eventLabels.ts";
 import { serverDocument, svgToString } from "../../src/charts/svgString.ts";
-import { languages } from "../../src/i18n/index.ts";
+import { catalogues, languages, t } from "../../src/i18n/index.ts";
+import type { MessageKey } from "../../src/i18n/index.ts";
 import { assertSnapshot } from "./snapshot.ts";
 
 test("periodDate(period) is the first day of the period in UTC", () => {
@@ -71,9 +72,11 @@ test("svgToString(svg) rounds numbers in geometry attributes only and adds the S
   assert.match(text, />1\.23456 &amp; &lt;x&gt;</);
 });
 
-test("chartWord(lang, key) has a non-empty text for every key in nl, fr and en, and throws for a missing parameter", () => {
-  for (const lang of languages) for (const key of chartWordKeys) assert.ok(chartWord(lang, key, { unit: "u", from: "a", to: "b", count: 1, label: "l", first: "1", firstPeriod: "p", last: "2", lastPeriod: "q", list: "x", classes: 2, method: "m", minName: "n", min: "0", maxName: "n", max: "9" }).trim() !== "", `${lang} ${key}`);
-  assert.throws(() => chartWord("nl", "line.gaps"), /needs the parameter \{count\}/);
+test("t(lang, key) has a non-empty text for each of the 28 chart.* keys in nl, fr and en, and throws for a missing parameter", () => {
+  const chartKeys = (Object.keys(catalogues.en) as MessageKey[]).filter((key) => key.startsWith("chart."));
+  assert.equal(chartKeys.length, 28);
+  for (const lang of languages) for (const key of chartKeys) assert.ok(t(lang, key, { unit: "u", from: "a", to: "b", count: 1, label: "l", first: "1", firstPeriod: "p", last: "2", lastPeriod: "q", list: "x", classes: 2, method: "m", minName: "n", min: "0", maxName: "n", max: "9" }).trim() !== "", `${lang} ${key}`);
+  assert.throws(() => t("nl", "chart.line.gaps"), /needs the parameter \{count\}/);
 });
 
 test("assertSnapshot(name, svg, dir) passes on equal text, writes <name>-changed.svg and throws on a difference", () => {

@@ -126,28 +126,17 @@ export function incompleteGammaRatio(a: number, x: number, upper = false): numbe
     const lower = sum * Math.exp(logFront);
     return upper ? 1 - lower : lower;
   }
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i <= MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < EPS) break;
-  }
-  const q = Math.exp(logFront) * h;
+  const q = Math.exp(logFront) * upperGammaContinuedFraction(a, x);
   return upper ? q : 1 - q;
 }
 
 /** log Q(a, x) of the upper regularized incomplete gamma function by its continued fraction, for x >= a + 1. */
 function logUpperGammaContinuedFraction(a: number, x: number): number {
+  return -x + a * Math.log(x) - logGamma(a) + Math.log(upperGammaContinuedFraction(a, x));
+}
+
+/** The continued fraction of Q(a, x) without its front factor exp(-x) x^a / Gamma(a) (modified Lentz). */
+function upperGammaContinuedFraction(a: number, x: number): number {
   let b = x + 1 - a;
   let c = 1 / TINY;
   let d = 1 / b;
@@ -164,7 +153,7 @@ function logUpperGammaContinuedFraction(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return -x + a * Math.log(x) - logGamma(a) + Math.log(h);
+  return h;
 }
 
 /**

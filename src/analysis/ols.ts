@@ -71,8 +71,8 @@ export interface OlsFit {
   readonly reading: string;
 }
 
-/** Inverse of an upper triangular matrix by back substitution. */
-function invertUpperTriangular(r: Matrix): Matrix {
+/** Inverse of an upper triangular matrix by back substitution (the R of a QR decomposition). */
+export function invertUpperTriangular(r: Matrix): Matrix {
   const k = r.rows;
   const inv = new Matrix(k, k);
   for (let j = 0; j < k; j++) {

@@ -4,7 +4,7 @@ import { InsufficientDataError, MigmonError } from "../core/index.ts";
 import { buildCoefficientTable, type CoefficientRow } from "./coefficientTable.ts";
 import { logGamma } from "./distributions.ts";
 import type { EstimatingFunctions } from "./hac.ts";
-import { RankDeficientError } from "./ols.ts";
+import { RankDeficientError, invertUpperTriangular } from "./ols.ts";
 
 const EPSILON = 1e-8;
 const MAX_ITERATIONS = 25;
@@ -45,20 +45,6 @@ function devianceOf(y: Float64Array, mu: Float64Array): number {
     d += yi > 0 ? yi * Math.log(yi / mi) - (yi - mi) : mi;
   }
   return 2 * d;
-}
-
-function inverseUpperTriangular(r: Matrix): Matrix {
-  const k = r.rows;
-  const inv = new Matrix(k, k);
-  for (let j = 0; j < k; j++) {
-    inv.set(j, j, 1 / r.get(j, j));
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let m = i + 1; m <= j; m++) s += r.get(i, m) * inv.get(m, j);
-      inv.set(i, j, -s / r.get(i, i));
-    }
-  }
-  return inv;
 }
 
 /**
@@ -119,7 +105,7 @@ export function fitPoissonGlm(y: Float64Array, regressors: readonly Float64Array
       if (Math.abs(r.get(j, j)) <= RANK_TOLERANCE * Math.sqrt(norm)) throw new RankDeficientError(method, series, names[j] as string);
     }
     beta = Float64Array.from(qr.solve(wz).getColumn(0));
-    rInverse = inverseUpperTriangular(r);
+    rInverse = invertUpperTriangular(r);
     for (let i = 0; i < n; i++) {
       let e = 0;
       for (let j = 0; j < k; j++) e += (design[j]?.[i] as number) * (beta[j] as number);

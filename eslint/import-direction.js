@@ -13,7 +13,7 @@ export const allowedImports = {
   ingest: ["core", "reference", "store", "ingest/sources"],
   events: ["core", "reference"],
   indicators: ["core", "reference", "store"],
-  impact: ["core", "indicators"],
+  impact: ["core", "analysis", "events", "indicators", "reference"],
   assess: ["core", "i18n", "analysis", "reference", "store", "events", "indicators"],
   charts: ["core", "i18n"],
   report: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "assess"],

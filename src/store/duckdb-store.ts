@@ -6,11 +6,13 @@ import { MigmonError, UsageError } from "../core/index.ts";
 import { diffReleases } from "./diff.ts";
 import { loadRelease } from "./load-release.ts";
 import { getDataset, listDatasets, listReleases, queryObservations } from "./queries.ts";
+import { queryObservationPage } from "./query-page.ts";
 import { SerialQueue } from "./queue.ts";
 import { ReadCache } from "./read-cache.ts";
 import { ReadPool } from "./read-pool.ts";
 import { migrateSchema } from "./schema.ts";
 import { StatementCache } from "./statements.ts";
+import { describeStoreFailure } from "./store-failure.ts";
 import type { Store } from "./store.ts";
 import { sumObservations } from "./sum.ts";
 
@@ -53,11 +55,14 @@ export async function openDuckDbStore(path: string, options: { readonly readers?
   let closed = false;
 
   return {
-    loadRelease: (input) => writes.run(() => loadRelease(writer, input)),
-    getDataset: (id) => read((c) => getDataset(c, id)),
+    // A failure of the machine (full disk, size limit, permission, lock) is reported as such, naming the file.
+    loadRelease: (input) => writes.run(() => loadRelease(writer, input))
+      .catch((error: unknown) => { throw describeStoreFailure(error, input.dataset.id, path); }),
+    getDataset: (id, version) => read((c) => getDataset(c, id, version)),
     listDatasets: () => read((c) => listDatasets(c)),
     listReleases: (id) => read((c) => listReleases(c, id)),
     query: (q) => read((c) => queryObservations(c, q, cache, statements)),
+    queryPage: (q, page) => read((c) => queryObservationPage(c, q, page, cache, statements)),
     sum: (q, keep, sumOptions = {}) => read((c) => sumObservations(c, q, keep, sumOptions, cache, statements)),
     diff: (id, from, to) => read((c) => diffReleases(c, id, from, to)),
     close: async () => {

@@ -31,10 +31,11 @@ function periodBound(p: Period, name: string): PeriodPosition {
  * then skip every row group outside them. Codes travel as list parameters and the release as a number, so the text
  * depends only on which dimensions are filtered, the kind of version and whether a period bound is given (one
  * prepared statement each). Null when the answer is empty whatever the data (no codes asked for, or a date before
- * the first release). Throws NotFoundError for an unknown dataset or release, UsageError for an unknown dimension,
- * a bad period or asOf.
+ * the first release). `joinPeriods` joins the periods `p` even without a period bound. Throws NotFoundError for an
+ * unknown dataset or release, UsageError for an unknown dimension, a bad period or asOf.
  */
-export async function selectObservations(conn: DuckDBConnection, cache: ReadCache, q: ObservationQuery): Promise<Selection | null> {
+export async function selectObservations(conn: DuckDBConnection, cache: ReadCache, q: ObservationQuery,
+  options: { readonly joinPeriods?: boolean } = {}): Promise<Selection | null> {
   const dimensions = await cache.dimensionsOf(conn, q.dataset);
   const version = await resolveVersion(conn, q.dataset, q);
   if (version.kind === "none") return null;
@@ -53,8 +54,9 @@ export async function selectObservations(conn: DuckDBConnection, cache: ReadCach
     conditions.push(`o.valid_from <= ${r} AND (o.valid_to IS NULL OR o.valid_to > ${r})`);
   }
   let from = "series s JOIN observations o ON o.series_id = s.id";
+  // A page (query-page.ts) orders and resumes by the period's position, so it joins the periods without a range.
+  if (options.joinPeriods === true || q.from !== undefined || q.to !== undefined) from += " JOIN periods p ON p.id = o.period_id";
   if (q.from !== undefined || q.to !== undefined) {
-    from += " JOIN periods p ON p.id = o.period_id";
     if (q.from !== undefined) {
       const b = periodBound(q.from, "from");
       const start = param(b.start);

@@ -12,12 +12,26 @@ export interface ReleaseInput {
   readonly batches: AsyncIterable<readonly Observation[]>;
   /** Called with the number of observations staged so far. */
   readonly onProgress?: (staged: number) => void;
+  /**
+   * The share of the dataset's latest observations this release may remove (0 < maxShrink <= 1; the catalogue's
+   * `max_shrink`); `defaultMaxShrink` (shrink-guard.ts) when absent. A release over it, one that removes every
+   * latest observation, or one with no observation at all is refused (ShrinkRefusedError) and rolled back.
+   */
+  readonly maxShrink?: number;
+  /** The caller confirms a release that the shrink guard would refuse (`--allow-shrink`). */
+  readonly allowShrink?: boolean;
 }
 
 export interface LoadResult {
   /** `unchanged`: the newest release already has this checksum, nothing was written. */
   readonly status: "loaded" | "unchanged";
   readonly release: Release;
+  /**
+   * The metadata fields (`title_nl`, `unit`, ...) that differ from the dataset's previous release; empty for a
+   * first release and when nothing changed. A release of an unchanged file with changed metadata is a
+   * metadata-only release: no observation added, changed or removed.
+   */
+  readonly metadataChanged: readonly string[];
 }
 
 export interface ObservationQuery {
@@ -32,9 +46,39 @@ export interface ObservationQuery {
   readonly release?: ReleaseId;
 }
 
+/** Which release's metadata `Store.getDataset` gives: as published by `release`, or on `asOf`. */
+export interface DatasetVersion {
+  readonly asOf?: string;
+  readonly release?: ReleaseId;
+}
+
 export interface StoredObservation extends Observation {
   /** The release that first published this value and flags. */
   readonly release: ReleaseId;
+}
+
+/** Where a page of observations starts: after this series and period (the last row of the previous page). */
+export interface ObservationPosition {
+  readonly series: SeriesKey;
+  readonly period: Period;
+}
+
+/** A page of a query: at most `limit` rows after `after` (from the first row when absent). */
+export interface PageRequest {
+  readonly limit: number;
+  readonly after?: ObservationPosition;
+}
+
+/** One page of a query, in `Store.query`'s order. */
+export interface ObservationPage {
+  readonly observations: StoredObservation[];
+  /**
+   * The release whose state the page shows (the latest is resolved to the newest release); pass it as the query's
+   * `release` for the following pages to read the same state. Null when nothing was published by `asOf`.
+   */
+  readonly release: ReleaseId | null;
+  /** The `after` of the following page; null when this page is the last. */
+  readonly next: ObservationPosition | null;
 }
 
 /** How `Store.sum` treats a summed cell whose value is missing (SQL NULL). */
@@ -82,10 +126,20 @@ export interface DatasetSummary {
 /** The observation store (DESIGN.md §3): releases are atomic; nothing is overwritten. */
 export interface Store {
   loadRelease(input: ReleaseInput): Promise<LoadResult>;
-  getDataset(id: DatasetId): Promise<Dataset>;
+  /**
+   * The dataset with the metadata (titles, unit, frequency, licence) of its newest release, or, with `version`, of
+   * the release that version reads: `release`, or the newest release retrieved by the end of `asOf` (the first
+   * release when none was yet). Throws NotFoundError for an unknown dataset or release, UsageError as `query`.
+   */
+  getDataset(id: DatasetId, version?: DatasetVersion): Promise<Dataset>;
   listDatasets(): Promise<DatasetSummary[]>;
   listReleases(id: DatasetId): Promise<Release[]>;
   query(q: ObservationQuery): Promise<StoredObservation[]>;
+  /**
+   * One page of `query(q)`: the rows after `page.after`, at most `page.limit`, cut in the store (keyset paging on
+   * series key and period), so memory stays bounded by the page whatever the dataset's size.
+   */
+  queryPage(q: ObservationQuery, page: PageRequest): Promise<ObservationPage>;
   /**
    * The observations `q` selects, added up over every dimension not in `keep` (GROUP BY the kept dimensions and the
    * period, in DuckDB); sorted by the kept codes, then period. Throws as `query` does, and UsageError for a kept

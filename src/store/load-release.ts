@@ -7,7 +7,11 @@ import { observationBuffer } from "./observation-buffer.ts";
 import { datasetColumns, readDataset, readRelease, releaseColumns } from "./read-rows.ts";
 import { nextReleaseId, writeDatasetRow, writeReleaseRow } from "./release-rows.ts";
 import { maxDimensions } from "./schema.ts";
+import { changedMetadata, metadataOf, readReleaseMetadata } from "./release-metadata.ts";
+import type { ReleaseMetadata } from "./release-metadata.ts";
+import { checkShrink } from "./shrink-guard.ts";
 import { dropStageTables, stageObservations } from "./stage.ts";
+import { rollbackAfter, withCleanUp } from "./store-failure.ts";
 import type { LoadResult, ReleaseInput } from "./store.ts";
 
 const observationColumns = "series_id, period_id, value, flags, valid_from, valid_to";
@@ -19,19 +23,31 @@ async function count(conn: DuckDBConnection, sql: string, params: DuckDBValue[] 
   return readNumber((await rows(conn, sql, params))[0]?.[0] ?? null, "count");
 }
 
+/**
+ * The dataset's latest observations, from its releases' counts: each release adds `added` to the latest state and
+ * takes `removed` from it (a changed observation replaces one), so no observation row needs reading.
+ */
+async function latestObservations(conn: DuckDBConnection, dataset: string): Promise<number> {
+  return count(conn, `SELECT coalesce(sum(added) - sum(removed), 0) FROM releases WHERE dataset = $1`, [dataset]);
+}
+
 async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<DuckDBValue[][]> {
   return (await conn.runAndReadAll(sql, params)).getRows();
 }
 
 /**
  * Loads one release of one dataset on the store's write connection (DESIGN.md §3). If the dataset's newest
- * release has the same checksum, nothing is written and the status is `unchanged`. The first release of a dataset
+ * release has the same checksum and the same metadata, nothing is written and the status is `unchanged`; the same
+ * checksum with changed metadata (titles, unit, frequency, licence) makes a metadata-only release that records
+ * the new metadata and changes no observation. Every release records the metadata it brings. The first release of a dataset
  * is written as it is read, inside one transaction (load-first-release.ts). A later release is staged into
  * temporary tables, checked for duplicate series/period pairs, compared with the dataset's current state, and
  * applied in one transaction: the release row, new series and periods, the closing (valid_to) of rows whose value
  * or flags changed or that the release no longer holds, and the new versions.
  * Throws InputError for a dimension list that differs from the one fixed by the dataset's first release, a
- * retrieval time before the newest release's, a duplicate, or bad content; any error (including one from the
+ * retrieval time before the newest release's, a duplicate, or bad content; ShrinkRefusedError (shrink-guard.ts)
+ * for a release with no observation or one that removes more of the latest observations than `input.maxShrink`
+ * allows, unless `input.allowShrink`; any error (including one from the
  * batches iterator) leaves the store as it was. `comparisonPartRows` sets how many staged rows a revision compares
  * with the current rows at a time (memory against the number of statements; the result is the same).
  */
@@ -51,14 +67,27 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput,
       `dimensions (${dataset.dimensions.join(",")}) differ from (${existing.dimensions.join(",")}) fixed by the first release of ${dataset.id}`);
   }
   const newest = await rows(conn, `SELECT ${releaseColumns} FROM releases WHERE dataset = $1 ORDER BY id DESC LIMIT 1`, [dataset.id]);
+  let previousMetadata: ReleaseMetadata | null = null;
   if (newest[0] !== undefined) {
     const release = readRelease(newest[0]);
-    if (release.checksum === input.checksum) return { status: "unchanged", release };
+    previousMetadata = await readReleaseMetadata(conn, release.id);
+    const metadataChanged = changedMetadata(previousMetadata, metadataOf(dataset));
+    if (release.checksum === input.checksum && metadataChanged.length === 0) return { status: "unchanged", release, metadataChanged };
     // Versions are chained in load order and "as published on D" picks the newest release retrieved by D, so
     // the two orders must agree.
     if (Date.parse(input.retrievedAt) < Date.parse(release.retrievedAt)) {
       throw new InputError(source, undefined,
         `retrieved ${input.retrievedAt}, before release ${release.id} of ${dataset.id} (retrieved ${release.retrievedAt}); releases load in retrieval order`);
+    }
+    if (release.checksum === input.checksum) {
+      // The same file under a changed description: a release that records the new metadata and changes no
+      // observation, so that earlier releases keep their labels and unit (README.md, "Metadata per release").
+      return transaction(conn, async () => {
+        const id = await nextReleaseId(conn);
+        await writeDatasetRow(conn, dataset, false);
+        const counts = { observations: release.observations, added: 0, changed: 0, removed: 0 };
+        return { status: "loaded", release: await writeReleaseRow(conn, input, id, retrievedAt, counts), metadataChanged };
+      });
     }
   }
 
@@ -66,22 +95,16 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput,
     // A new dataset has nothing to compare with: its observations go straight into the table (load-first-release.ts).
     await dropStageTables(conn);
     const buffer = observationBuffer(conn);
-    await conn.run("BEGIN TRANSACTION");
-    try {
+    return withCleanUp(() => transaction(conn, async () => {
       const release = await loadFirstRelease(conn, buffer, input, retrievedAt);
-      await conn.run("COMMIT");
-      return { status: "loaded", release };
-    } catch (error) {
-      await conn.run("ROLLBACK");
-      throw error;
-    } finally {
-      await dropStageTables(conn);
-    }
+      checkShrink({ dataset: dataset.id, observations: release.observations, latest: 0, removed: 0 }, input);
+      return { status: "loaded", release, metadataChanged: [] };
+    }), () => dropStageTables(conn));
   }
 
   // Staging goes to connection-local temporary tables, outside the database file, so a failure or a kill while
   // staging leaves nothing to undo; the writes to the file then happen in one transaction.
-  try {
+  return withCleanUp(async () => {
     const staged = await stageObservations(conn, dataset, source, input.batches, input.onProgress);
     if (!staged.duplicatesChecked) {
       const duplicate = await rows(conn,
@@ -91,18 +114,28 @@ export async function loadRelease(conn: DuckDBConnection, input: ReleaseInput,
         throw new InputError(source, undefined, `series "${String(duplicate[0][0])}" period ${String(duplicate[0][1])} appears more than once`);
       }
     }
-    await conn.run("BEGIN TRANSACTION");
-    try {
+    return transaction(conn, async () => {
       const release = await applyRevision(conn, input, staged.observations, retrievedAt, comparisonPartRows);
-      await conn.run("COMMIT");
-      return { status: "loaded", release };
-    } catch (error) {
-      await conn.run("ROLLBACK");
-      throw error;
-    }
-  } finally {
-    await dropStageTables(conn);
+      return { status: "loaded", release, metadataChanged: changedMetadata(previousMetadata, metadataOf(dataset)) };
+    });
+  }, () => dropStageTables(conn));
+}
+
+/**
+ * Runs `work` in one transaction on `conn`: COMMIT when it succeeds; on any error a ROLLBACK whose own failure
+ * never replaces the error (store-failure.ts), which is rethrown.
+ */
+async function transaction<T>(conn: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await conn.run("BEGIN TRANSACTION");
+  let result: T;
+  try {
+    result = await work();
+    await conn.run("COMMIT");
+  } catch (error) {
+    await rollbackAfter(conn);
+    throw error;
   }
+  return result;
 }
 
 // A release of a dataset the store holds: the staged rows are compared with the dataset's current rows.
@@ -189,6 +222,9 @@ async function applyRevision(conn: DuckDBConnection, input: ReleaseInput, observ
   const added = readNumber(t[0] ?? null, "added");
   const changed = readNumber(t[1] ?? null, "changed");
   const removed = readNumber(t[2] ?? null, "removed");
+  // Decided here, inside the transaction and before any row is closed, where the counts are known: a refusal
+  // throws and the caller rolls back, so the store stays as it was.
+  checkShrink({ dataset: id, observations, latest: await latestObservations(conn, id), removed }, input);
   await conn.run(
     `UPDATE observations SET valid_to = ${releaseId}
      FROM (SELECT old_series_id, old_period_id FROM temp.changes WHERE old_series_id IS NOT NULL) c

@@ -7,13 +7,27 @@ import type { ReadCache } from "./read-cache.ts";
 import { datasetColumns, readDataset, readRelease, releaseColumns } from "./read-rows.ts";
 import { selectObservations } from "./selection.ts";
 import type { StatementCache } from "./statements.ts";
-import type { DatasetSummary, ObservationQuery, StoredObservation } from "./store.ts";
+import { readReleaseMetadata, withMetadata } from "./release-metadata.ts";
+import type { DatasetSummary, DatasetVersion, ObservationQuery, StoredObservation } from "./store.ts";
+import { resolveVersion } from "./versions.ts";
 
-/** The dataset `id`; throws NotFoundError naming it. */
-export async function getDataset(conn: DuckDBConnection, id: DatasetId): Promise<Dataset> {
+/**
+ * The dataset `id` with its newest metadata, or with `version` the metadata of the release that version reads
+ * (the first release's for a date before any); throws NotFoundError naming the dataset or release.
+ */
+export async function getDataset(conn: DuckDBConnection, id: DatasetId, version: DatasetVersion = {}): Promise<Dataset> {
   const found = (await conn.runAndReadAll(`SELECT ${datasetColumns} FROM datasets WHERE id = $1`, [id])).getRows();
   if (found[0] === undefined) throw new NotFoundError(`dataset ${id} not found`);
-  return readDataset(found[0]);
+  const dataset = readDataset(found[0]);
+  if (version.release === undefined && version.asOf === undefined) return dataset;
+  const resolved = await resolveVersion(conn, id, version);
+  let release: number | null = resolved.kind === "release" ? resolved.release : null;
+  if (resolved.kind === "none") {
+    const first = (await conn.runAndReadAll(`SELECT min(id) FROM releases WHERE dataset = $1`, [id])).getRows()[0]?.[0] ?? null;
+    release = first === null ? null : readNumber(first, "releases.id");
+  }
+  const metadata = release === null ? null : await readReleaseMetadata(conn, release);
+  return metadata === null ? dataset : withMetadata(dataset, metadata);
 }
 
 /** Every dataset with its number of releases, newest release and number of current observations, by id. */

@@ -3,6 +3,7 @@ import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { Dataset, Release } from "../core/index.ts";
 import { readNumber } from "./convert.ts";
 import { readRelease, releaseColumns } from "./read-rows.ts";
+import { writeReleaseMetadata } from "./release-metadata.ts";
 import type { ReleaseInput } from "./store.ts";
 
 /** The counts a load writes on its release row. */
@@ -36,13 +37,17 @@ export async function writeDatasetRow(conn: DuckDBConnection, dataset: Dataset, 
   }
 }
 
-/** Inserts the release row `releaseId` of `input` with its counts and returns it as read back. */
+/**
+ * Inserts the release row `releaseId` of `input` with its counts and the metadata (titles, unit, frequency,
+ * licence) it brings, and returns the release as read back.
+ */
 export async function writeReleaseRow(conn: DuckDBConnection, input: ReleaseInput, releaseId: number, retrievedAt: DuckDBValue,
   counts: ReleaseCounts): Promise<Release> {
   await conn.run(
     `INSERT INTO releases (${releaseColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [releaseId, input.dataset.id, retrievedAt, input.sourceUpdatedAt, input.checksum, input.sourceUri, input.format,
       BigInt(counts.observations), BigInt(counts.added), BigInt(counts.changed), BigInt(counts.removed)]);
+  await writeReleaseMetadata(conn, releaseId, input.dataset);
   const written = (await conn.runAndReadAll(`SELECT ${releaseColumns} FROM releases WHERE id = $1`, [releaseId])).getRows();
   if (written[0] === undefined) throw new Error(`release ${releaseId} vanished inside its own transaction`);
   return readRelease(written[0]);

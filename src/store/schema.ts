@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { MigmonError } from "../core/index.ts";
 import { readNumber } from "./convert.ts";
+import { rollbackAfter } from "./store-failure.ts";
 
 /** The most dimensions a dataset may have: the series table keeps one column per dimension position. */
 export const maxDimensions = 12;
@@ -36,6 +37,17 @@ export const migrations: readonly (readonly string[])[] = [
        SELECT s.dataset, s.series_key, p.period, p.period_start, o.value, o.flags, o.valid_from, o.valid_to
        FROM observations o JOIN series s ON s.id = o.series_id JOIN periods p ON p.id = o.period_id`,
   ],
+  [
+    // The metadata each release brought (README.md, "Metadata per release"): an earlier release keeps its labels
+    // and unit when a later one changes them. Releases loaded before this migration get the dataset's labels as
+    // they were then, the only ones the file still knew.
+    `CREATE TABLE release_metadata (
+       release INTEGER PRIMARY KEY, title_nl VARCHAR NOT NULL, title_fr VARCHAR NOT NULL, title_en VARCHAR NOT NULL,
+       unit VARCHAR NOT NULL, frequency VARCHAR NOT NULL, licence VARCHAR NOT NULL)`,
+    `INSERT INTO release_metadata
+       SELECT r.id, d.title_nl, d.title_fr, d.title_en, d.unit, d.frequency, d.licence
+       FROM releases r JOIN datasets d ON d.id = r.dataset`,
+  ],
 ];
 
 /** The schema version this code reads and writes. */
@@ -64,7 +76,7 @@ export async function migrateSchema(conn: DuckDBConnection, path: string): Promi
     }
     await conn.run("COMMIT");
   } catch (error) {
-    await conn.run("ROLLBACK");
+    await rollbackAfter(conn);
     throw error;
   }
 }

@@ -25,6 +25,7 @@ export const catalogueEntrySchema = z.strictObject({
   download: z.strictObject({
     format: formatName,
     url: z.url().optional().describe("the data URL, when the connector cannot build it from the code"),
+    unavailable: z.string().min(1).optional().describe("why the dataset has no live endpoint (`update` skips it online, with this reason; `sources` shows it)"),
   }),
   coverage: z.strictObject({
     geography: z.string().min(1),
@@ -37,6 +38,8 @@ export const catalogueEntrySchema = z.strictObject({
     format: formatName,
     blocked: z.string().min(1).optional().describe("why the offline copy cannot be loaded yet (it is then skipped, with this reason)"),
   }).optional(),
+  max_shrink: z.number().gt(0, "max_shrink is a share above 0").max(1, "max_shrink is a share of at most 1").optional()
+    .describe("the share of the dataset's latest observations one release may remove before it is refused without --allow-shrink (default 0.5; a release that removes all of them is always refused)"),
   checks: z.array(consistencyCheckSchema).optional().describe("consistency checks `migmon check <dataset>` runs (src/ingest/checks)"),
 }).refine((e) => e.id === `${e.publisher}:${e.code.toLowerCase()}`, { message: "id must be <publisher>:<code>" });
 

@@ -96,6 +96,11 @@ export interface DeliveryRequest {
   /** The dataset the caller means (`agency:<code>` or `<code>`): a description of another dataset is refused. */
   readonly dataset?: string;
   readonly now?: () => Date;
+  /**
+   * Loads a delivery that the store's shrink guard would refuse: one with no data rows (whose declared totals
+   * then never fire), or one that removes more than half of the dataset's latest observations (`--allow-shrink`).
+   */
+  readonly allowShrink?: boolean;
 }
 
 /** What loading a delivery did: the store's answer and the file's format. */
@@ -107,7 +112,9 @@ export interface DeliveryResult extends LoadResult {
  * Checks a delivery and, only when it has no problem at all, loads it as a release of `agency:<dataset>` in one
  * atomic store load. Throws DeliveryRejectedError listing every problem (the store is untouched), UsageError when
  * the description is of another dataset than `request.dataset`, InputError for a description whose dimensions
- * differ from those the dataset already has in the store.
+ * differ from those the dataset already has in the store, ShrinkRefusedError (from the store, which is then as
+ * it was) for a delivery with no data rows or one that removes too many of the latest observations, unless
+ * `request.allowShrink`.
  */
 export async function ingestDelivery(request: DeliveryRequest): Promise<DeliveryResult> {
   const checked = await checkDeliveryFile(request.file, request.descriptionFile);
@@ -139,6 +146,7 @@ export async function ingestDelivery(request: DeliveryRequest): Promise<Delivery
     retrievedAt: now().toISOString(),
     sourceUpdatedAt: null,
     batches: (async function* () { yield observations; })(),
+    ...(request.allowShrink === true ? { allowShrink: true } : {}),
   });
   return { ...result, format: description.format.type };
 }

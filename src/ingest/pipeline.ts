@@ -24,6 +24,11 @@ export interface IngestFileRequest {
   readonly retrievedAt?: string;
   readonly now?: () => Date;
   readonly onProgress?: (observations: number) => void;
+  /**
+   * Loads a release that the store's shrink guard would refuse (no observation, or more of the latest ones removed
+   * than the catalogue's `max_shrink` allows): `--allow-shrink`.
+   */
+  readonly allowShrink?: boolean;
 }
 
 export interface IngestResult extends LoadResult {
@@ -33,7 +38,9 @@ export interface IngestResult extends LoadResult {
 /**
  * Ingests one file as a new release of a catalogue dataset: checksum, format detection, streaming parse, code
  * checks against our code lists, then one atomic load. Any problem (a parse error with its line, unknown codes,
- * a file of another dataset, dimensions that do not match the stored dataset) leaves the store as it was.
+ * a file of another dataset, dimensions that do not match the stored dataset) leaves the store as it was, and so
+ * does a release the store's shrink guard refuses (ShrinkRefusedError: an empty file, or one that removes more of
+ * the dataset's latest observations than the entry's `max_shrink` allows) unless `allowShrink`.
  */
 export async function ingestFile(request: IngestFileRequest): Promise<IngestResult> {
   const { store, entry, file } = request;
@@ -54,6 +61,8 @@ export async function ingestFile(request: IngestFileRequest): Promise<IngestResu
     retrievedAt: request.retrievedAt ?? now().toISOString(),
     sourceUpdatedAt: parsed.header.sourceUpdatedAt,
     batches: checkedBatches(parsed, dataset, name),
+    ...(entry.max_shrink === undefined ? {} : { maxShrink: entry.max_shrink }),
+    ...(request.allowShrink === true ? { allowShrink: true } : {}),
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
   });
   return { ...result, format };

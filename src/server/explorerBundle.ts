@@ -19,10 +19,14 @@ export interface ExplorerAssets {
   readonly css: ExplorerAsset;
 }
 
-/** The entry module of the browser code and its style sheet. */
+/**
+ * The entry module of the browser code and its style sheet, always in src/web (the compiled CLI in dist/ does not
+ * hold the browser code: esbuild bundles it from the sources). Both src/server and dist/server sit two levels below
+ * the repository root.
+ */
 export const explorerEntries = {
-  js: fileURLToPath(new URL("../web/main.ts", import.meta.url)),
-  css: fileURLToPath(new URL("../web/explorer.css", import.meta.url)),
+  js: fileURLToPath(new URL("../../src/web/main.ts", import.meta.url)),
+  css: fileURLToPath(new URL("../../src/web/explorer.css", import.meta.url)),
 } as const;
 
 function asset(bytes: Uint8Array, type: string): ExplorerAsset {

@@ -25,26 +25,29 @@ export class NoOfflineCopyError extends UsageError {}
 
 /**
  * Brings one catalogue dataset into the store from a local file, the offline folder or the publisher's live
- * endpoint (downloaded into the cache first), with progress on stderr.
+ * endpoint (downloaded into the cache first), with progress on stderr. `allowShrink` (`--allow-shrink`) loads a
+ * release the store's shrink guard would refuse (an empty file, or one removing too many latest observations).
  */
-export async function ingestEntry(context: CliContext, store: Store, entry: CatalogueEntry, origin: IngestOrigin): Promise<IngestResult> {
+export async function ingestEntry(context: CliContext, store: Store, entry: CatalogueEntry, origin: IngestOrigin,
+  options: { readonly allowShrink?: boolean } = {}): Promise<IngestResult> {
+  const shrink = options.allowShrink === true ? { allowShrink: true } : {};
   const progress = startProgress(context, entry.id, "observations");
   const onProgress = (n: number) => progress.update(n);
   const clock = context.now ? { now: context.now } : {};
   try {
     if (origin.kind === "file") {
       if (!existsSync(origin.file)) throw new UsageError(`no such file: ${origin.file}`);
-      return await ingestFile({ store, entry, file: origin.file, ...(origin.format ? { format: origin.format } : {}), onProgress, ...clock });
+      return await ingestFile({ store, entry, file: origin.file, ...(origin.format ? { format: origin.format } : {}), onProgress, ...clock, ...shrink });
     }
     if (origin.kind === "offline") {
       if (!entry.offline) throw new NoOfflineCopyError(`${entry.id} has no offline copy named in the catalogue`);
       if (entry.offline.blocked) throw new NoOfflineCopyError(`the offline copy of ${entry.id} is not loaded: ${entry.offline.blocked}`);
       const file = path.join(origin.dir, entry.offline.file);
       if (!existsSync(file)) throw new NoOfflineCopyError(`the offline copy of ${entry.id} is missing: ${file}`);
-      return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress, ...clock });
+      return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress, ...clock, ...shrink });
     }
     const { file, url } = await downloadLive(context, entry);
-    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, onProgress, ...clock });
+    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, onProgress, ...clock, ...shrink });
   } finally {
     progress.stop();
   }

@@ -20,6 +20,11 @@ export interface UpdateOutcome {
   readonly note: string | null;
 }
 
+/** How `POST /api/update` runs: `allowShrink` confirms releases that empty or shrink a dataset (`--allow-shrink`). */
+export interface UpdateOptions {
+  readonly allowShrink?: boolean;
+}
+
 /** Everything the API reads and writes. */
 export interface ServerEffects {
   readonly store: Store;
@@ -35,6 +40,9 @@ export interface ServerEffects {
   readonly now: () => Date;
   /** MIGMON_ADMIN_TOKEN; undefined makes the server read-only. */
   readonly adminToken: string | undefined;
-  /** Runs an offline update of the catalogue datasets named in `only` (all when absent). */
-  readonly update: (only: readonly string[] | undefined) => Promise<UpdateOutcome[]>;
+  /**
+   * Runs an offline update of the catalogue datasets named in `only` (all when absent); `allowShrink` loads
+   * releases the store's shrink guard would refuse.
+   */
+  readonly update: (only: readonly string[] | undefined, options?: UpdateOptions) => Promise<UpdateOutcome[]>;
 }

@@ -9,6 +9,16 @@ import { defaultOfflineDir } from "../settings.ts";
 import { UsageError } from "../../core/index.ts";
 import { DeliveryRejectedError, formatDeliveryProblem, ingestDelivery } from "../../ingest/delivery.ts";
 
+/** The options of `migmon ingest`, as commander gives them. */
+interface IngestOptions {
+  readonly file?: string;
+  readonly format?: string;
+  readonly offline?: string | boolean;
+  readonly describe?: string;
+  readonly allowShrink?: boolean;
+  readonly json?: boolean;
+}
+
 /** `migmon ingest <dataset>`: one new release of one dataset, from the live source or a local file. */
 export function registerIngestCommand(program: Command, context: CliContext): void {
   program
@@ -20,15 +30,17 @@ export function registerIngestCommand(program: Command, context: CliContext): vo
     .option("--format <format>", "the file's format (tsv, sdmx-csv, jsonstat, legacy-csv, sdmx-ml); detected when not given")
     .option("--offline [dir]", "take the publisher file from the offline folder (default: MIGMON_OFFLINE_DIR or ../shared/data)")
     .option("--describe <yaml>", "an agency delivery: the YAML description of the CSV or XLSX given with --file (see data/deliveries/examples)")
+    .option("--allow-shrink", "load the release even when it holds no observations or removes more of the dataset's latest observations " +
+      "than its max_shrink in data/sources.yaml allows (default half); without it such a release is refused and the store left as it was")
     .option("--json", "print the release as JSON")
-    .action(async (name: string, options: { file?: string; format?: string; offline?: string | boolean; describe?: string; json?: boolean }) => {
+    .action(async (name: string, options: IngestOptions) => {
       if (options.describe !== undefined) {
         await ingestAgencyDelivery(context, name, options);
         return;
       }
       const entry = findEntry(await loadCatalogue(), name);
       const origin = originOf(context, options);
-      const result = await withStore(context, (store) => ingestEntry(context, store, entry, origin));
+      const result = await withStore(context, (store) => ingestEntry(context, store, entry, origin, { allowShrink: options.allowShrink === true }));
       context.stdout.write(options.json
         ? `${JSON.stringify({ dataset: entry.id, status: result.status, format: result.format, release: result.release }, null, 2)}\n`
         : `${describeResult(entry.id, result)}\n`);
@@ -52,9 +64,7 @@ function originOf(context: CliContext, options: { file?: string; format?: string
  * every problem is printed on its own line (stderr, or as JSON on stdout with --json) and nothing is loaded
  * unless there is none.
  */
-async function ingestAgencyDelivery(
-  context: CliContext, name: string, options: { file?: string; format?: string; offline?: string | boolean; describe?: string; json?: boolean },
-): Promise<void> {
+async function ingestAgencyDelivery(context: CliContext, name: string, options: IngestOptions): Promise<void> {
   if (!options.file) throw new UsageError("--describe goes with --file (the delivered CSV or XLSX)");
   if (options.offline || options.format) throw new UsageError("--describe excludes --offline and --format (the description states the format)");
   const file = options.file;
@@ -64,6 +74,7 @@ async function ingestAgencyDelivery(
   try {
     const result = await withStore(context, (store) => ingestDelivery({
       store, file, descriptionFile: describe, dataset: name, ...(context.now ? { now: context.now } : {}),
+      ...(options.allowShrink === true ? { allowShrink: true } : {}),
     }));
     const id = result.release.dataset;
     context.stdout.write(options.json

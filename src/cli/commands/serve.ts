@@ -9,7 +9,7 @@ import { loadCatalogue } from "../../ingest/catalogue.ts";
 import type { CatalogueEntry } from "../../ingest/catalogue.ts";
 import { belgianGeography } from "../../reference/geography.ts";
 import { buildApp } from "../../server/app.ts";
-import type { ServerEffects, UpdateOutcome } from "../../server/effects.ts";
+import type { ServerEffects, UpdateOptions, UpdateOutcome } from "../../server/effects.ts";
 import { openDuckDbStore } from "../../store/duckdb-store.ts";
 import type { Store } from "../../store/store.ts";
 import type { CliContext, RegisterCommand } from "../context.ts";
@@ -37,13 +37,15 @@ export function parsePort(text: string): number {
 
 /**
  * Ingests the catalogue datasets named in `only` (all when absent) from the offline folder `dir`, one after the
- * other; a dataset without an offline copy is skipped, a failing one is reported and the others go on.
+ * other; a dataset without an offline copy is skipped, a failing one (a refused shrink too) is reported on stderr
+ * and the others go on. `options.allowShrink` loads releases the store's shrink guard would refuse.
  */
-export async function offlineUpdate(context: CliContext, store: Store, catalogue: readonly CatalogueEntry[], dir: string, only: readonly string[] | undefined): Promise<UpdateOutcome[]> {
+export async function offlineUpdate(context: CliContext, store: Store, catalogue: readonly CatalogueEntry[], dir: string,
+  only: readonly string[] | undefined, options: UpdateOptions = {}): Promise<UpdateOutcome[]> {
   const outcomes: UpdateOutcome[] = [];
   for (const entry of catalogue.filter((e) => only === undefined || only.includes(e.id))) {
     try {
-      const result = await ingestEntry(context, store, entry, { kind: "offline", dir });
+      const result = await ingestEntry(context, store, entry, { kind: "offline", dir }, options);
       context.stderr.write(`${describeResult(entry.id, result)}\n`);
       outcomes.push({ dataset: entry.id, status: result.status, release: result.release.id, note: null });
     } catch (error) {
@@ -82,9 +84,9 @@ export async function startServer(context: CliContext, options: ServeOptions): P
       geography: belgianGeography(),
       logger: { info: (line) => context.stderr.write(`${line}\n`), error: (line) => context.stderr.write(`${line}\n`) },
       adminToken: context.env.MIGMON_ADMIN_TOKEN,
-      update: async (only) => {
+      update: async (only, updateOptions) => {
         if (offlineDir === null) throw new UsageError("no offline folder: set MIGMON_OFFLINE_DIR to update from publisher files");
-        return offlineUpdate(context, store, catalogue, offlineDir, only);
+        return offlineUpdate(context, store, catalogue, offlineDir, only, updateOptions);
       },
     };
     const app = buildApp(effects);

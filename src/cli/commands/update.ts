@@ -16,7 +16,9 @@ export function registerUpdateCommand(program: Command, context: CliContext): vo
     .option("--offline [dir]", "read the publisher files from this folder (default: MIGMON_OFFLINE_DIR, or ../shared/data when it exists)")
     .option("--only <ids>", "comma-separated dataset ids or codes to update")
     .option("--format <format>", "summary as table, csv or json (default: table on a terminal, csv otherwise)")
-    .action(async (options: { offline?: string | boolean; only?: string; format?: string }) => {
+    .option("--allow-shrink", "load releases that hold no observations or remove more of a dataset's latest observations than its " +
+      "max_shrink allows (default half); without it each such dataset fails with the counts and keeps its data")
+    .action(async (options: { offline?: string | boolean; only?: string; format?: string; allowShrink?: boolean }) => {
       const format = chooseFormat(context, options.format);
       let dir: string | null = null;
       if (options.offline) {
@@ -31,7 +33,8 @@ export function registerUpdateCommand(program: Command, context: CliContext): vo
       await withStore(context, async (store) => {
         for (const entry of catalogue) {
           try {
-            const result = await ingestEntry(context, store, entry, dir ? { kind: "offline", dir } : { kind: "live" });
+            const result = await ingestEntry(context, store, entry, dir ? { kind: "offline", dir } : { kind: "live" },
+              { allowShrink: options.allowShrink === true });
             context.stderr.write(`${describeResult(entry.id, result)}\n`);
             const r = result.release;
             rows.push({ dataset: entry.id, status: result.status, release: r.id, observations: r.observations,

@@ -20,6 +20,8 @@ export interface IngestFileRequest {
   readonly format?: string;
   /** Where the bytes came from (URL or path), recorded on the release. */
   readonly sourceUri?: string;
+  /** The name the parser reads and errors cite (a download's URL, which may carry the year); the file's name when absent. */
+  readonly inputName?: string;
   /** When the bytes were retrieved (ISO); now when absent. */
   readonly retrievedAt?: string;
   readonly now?: () => Date;
@@ -44,7 +46,7 @@ export interface IngestResult extends LoadResult {
  */
 export async function ingestFile(request: IngestFileRequest): Promise<IngestResult> {
   const { store, entry, file } = request;
-  const name = path.basename(file);
+  const name = request.inputName ?? path.basename(file);
   const head = await readHead(file);
   const format = request.format ?? detectFormat(entry.publisher, head, name);
   const parser = parserFor(entry.publisher, format, name);

@@ -243,6 +243,25 @@ export const en = {
   "chart.map.range": "Lowest: {minName} ({min}); highest: {maxName} ({max}).",
   "chart.map.missing": "{count} areas have no data (grey).",
   "chart.map.lowReliability": "{count} areas have values of low reliability (hatched).",
+
+  "impact.title": "Scenario {scenario}: {title}",
+  "impact.basis": "Data up to 1 January {dataEnd}; projected {years}; {level} % intervals. Figures marked * rest on an assumption parameter (no public source gives its value).",
+  "impact.column.area": "Area",
+  "impact.column.year": "Year",
+  "impact.column.step": "Step",
+  "impact.column.unit": "Unit",
+  "impact.step.inflow": "new arrivals",
+  "impact.step.obliged": "obliged to civic integration",
+  "impact.step.entitled": "entitled to civic integration",
+  "impact.step.trajectories": "trajectories started",
+  "impact.step.course-places": "language course places",
+  "impact.step.course-hours": "language course hours",
+  "impact.step.okan-pupils": "OKAN pupils",
+  "impact.step.okan-classes": "OKAN classes",
+  "impact.step.reception-places": "reception places (Belgium)",
+  "impact.assumptions": "Assumptions of this scenario",
+  "impact.rulesNotes": "What the rules could not state with certainty",
+  "impact.policyReading": "Register events that changed who is obliged, with the existing assess reading beside the scenario that assumes the rule",
 } satisfies Readonly<Record<string, string>>;
 
 /** A key of the message catalogue. */

@@ -1,0 +1,113 @@
+import type { DatasetId, Period, ReleaseId } from "../core/index.ts";
+import { MigmonError, NotFoundError } from "../core/index.ts";
+
+/**
+ * What the impact model reads from the observation store: sums over dimensions (Store.sum has this shape) and the
+ * list of datasets. Passed in by the caller (cli, server, bench, tests), since src/impact does not import the store.
+ */
+export interface FigureSource {
+  sum(
+    q: { readonly dataset: DatasetId; readonly where?: Readonly<Record<string, readonly string[]>>; readonly from?: Period; readonly to?: Period },
+    keep: readonly string[],
+  ): Promise<readonly { readonly codes: readonly string[]; readonly period: Period; readonly value: number | null; readonly flags: string; readonly release: ReleaseId }[]>;
+  listDatasets(): Promise<readonly { readonly dataset: { readonly id: DatasetId } }[]>;
+}
+
+/** The datasets the baseline reads. */
+export const baselineDatasets = {
+  municipalAgeGroups: "statbel:pop_by_municipality_nationality_sex_agegroup" as DatasetId,
+  temporaryProtection: "eurostat:migr_asytpsm" as DatasetId,
+  asylumApplicants: "eurostat:migr_asyappctza" as DatasetId,
+  civicIntegrationStarts: "agency:civic_integration_starts" as DatasetId,
+};
+
+/** Non-Belgian residents on 1 January by municipality (codes of that year), sex and Statbel age group. */
+export interface MunicipalStocks {
+  /** Years with a stock on 1 January, ascending. */
+  readonly years: readonly number[];
+  /** `refnis|sex|age_group` -> year -> persons. */
+  readonly cells: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  readonly source: string;
+}
+
+/** A national annual series with its source. */
+export interface NationalSeries {
+  readonly years: readonly number[];
+  readonly values: readonly number[];
+  readonly source: string;
+}
+
+async function requireDataset(source: FigureSource, id: DatasetId, hint: string): Promise<void> {
+  const held = await source.listDatasets();
+  if (!held.some((d) => d.dataset.id === id)) throw new NotFoundError(`the store holds no ${id}; ${hint}`);
+}
+
+const releasesOf = (rows: readonly { release: ReleaseId }[]) => [...new Set(rows.map((r) => Number(r.release)))].sort((a, b) => a - b).join(", ");
+
+/**
+ * Reads the non-Belgian (ETR) population by municipality, sex and age group on 1 January of every year the store
+ * holds, from Statbel's municipal file. Cells the file leaves out are absent (a municipality with no non-Belgian
+ * women of an age group has no row), which the changes treat as 0.
+ * @throws NotFoundError when the dataset is not loaded (with the command that loads it).
+ */
+export async function readMunicipalStocks(source: FigureSource): Promise<MunicipalStocks> {
+  const id = baselineDatasets.municipalAgeGroups;
+  await requireDataset(source, id, `load it with \`migmon update --offline --only ${id}\``);
+  const rows = await source.sum({ dataset: id, where: { nationality: ["ETR"] } }, ["refnis", "sex", "age_group"]);
+  const cells = new Map<string, Map<number, number>>();
+  const years = new Set<number>();
+  for (const r of rows) {
+    if (r.value === null) continue;
+    const year = Number(r.period.slice(0, 4));
+    years.add(year);
+    const key = r.codes.join("|");
+    let byYear = cells.get(key);
+    if (byYear === undefined) cells.set(key, (byYear = new Map()));
+    byYear.set(year, r.value);
+  }
+  if (years.size < 3) throw new MigmonError(`${id} holds ${years.size} years of non-Belgian population; the baseline needs at least 3`);
+  return { years: [...years].sort((a, b) => a - b), cells, source: `${id} (Statbel), non-Belgians on 1 January, release ${releasesOf(rows)}` };
+}
+
+/**
+ * Reads asylum applicants in Belgium by year (all citizenships, both sexes, all ages, applicant type ASY_APP)
+ * from Eurostat's migr_asyappctza.
+ */
+export async function readAsylumApplicants(source: FigureSource): Promise<NationalSeries> {
+  const id = baselineDatasets.asylumApplicants;
+  await requireDataset(source, id, `load it with \`migmon update --offline --only ${id}\``);
+  const rows = await source.sum({ dataset: id, where: { geo: ["BE"], citizen: ["TOTAL"], sex: ["T"], age: ["TOTAL"], asyl_app: ["ASY_APP"] } }, []);
+  const kept = rows.filter((r) => r.value !== null).sort((a, b) => a.period.localeCompare(b.period));
+  return { years: kept.map((r) => Number(r.period)), values: kept.map((r) => r.value!), source: `${id} (Eurostat), Belgium, asylum applicants, release ${releasesOf(rows)}` };
+}
+
+/**
+ * The size of the 2022 temporary-protection wave in Belgium: beneficiaries at the end of December 2022 from
+ * Eurostat's migr_asytpsm (all citizenships in the file, both sexes, all ages). The stock started from nothing in
+ * March 2022, so the December stock is the year's arrivals net of departures.
+ */
+export async function readTemporaryProtection2022(source: FigureSource): Promise<{ persons: number; source: string }> {
+  const id = baselineDatasets.temporaryProtection;
+  await requireDataset(source, id, `load it with \`migmon update --offline --only ${id}\``);
+  const rows = await source.sum({ dataset: id, where: { geo: ["BE"], sex: ["T"], age: ["TOTAL"] }, from: "2022-12" as Period, to: "2022-12" as Period }, []);
+  const value = rows[0]?.value ?? null;
+  if (value === null) throw new MigmonError(`${id} has no figure for Belgium in 2022-12`);
+  return { persons: value, source: `${id} (Eurostat), Belgium, beneficiaries of temporary protection at the end of 2022-12, release ${releasesOf(rows)}` };
+}
+
+/**
+ * Started civic-integration trajectories by municipality in the latest year of an agency delivery, or null when no
+ * delivery is loaded: the allocation key the agency's own data gives (see README, "Allocation").
+ */
+export async function readDeliveredStarts(source: FigureSource): Promise<{ year: number; byMunicipality: Map<string, number>; source: string } | null> {
+  const id = baselineDatasets.civicIntegrationStarts;
+  const held = await source.listDatasets();
+  if (!held.some((d) => d.dataset.id === id)) return null;
+  const rows = await source.sum({ dataset: id, where: { citizen: ["TOTAL"] } }, ["geo"]);
+  const kept = rows.filter((r) => r.value !== null && /^\d{5}$/.test(r.codes[0]!) && !/000$/.test(r.codes[0]!));
+  if (kept.length === 0) return null;
+  const year = Math.max(...kept.map((r) => Number(r.period.slice(0, 4))));
+  const byMunicipality = new Map<string, number>();
+  for (const r of kept) if (Number(r.period.slice(0, 4)) === year) byMunicipality.set(r.codes[0]!, r.value!);
+  return { year, byMunicipality, source: `${id} (agency delivery), started trajectories ${year}, release ${releasesOf(kept)}` };
+}

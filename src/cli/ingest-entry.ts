@@ -9,6 +9,7 @@ import { ingestFile } from "../ingest/pipeline.ts";
 import type { IngestResult } from "../ingest/pipeline.ts";
 import { eurostatDataUrl, fetchEurostat } from "../ingest/sources/eurostat/fetch.ts";
 import type { EurostatDownloadFormat } from "../ingest/sources/eurostat/fetch.ts";
+import { inputLimitsFromEnv } from "../ingest/sources/input/limits.ts";
 import type { Store } from "../store/store.ts";
 import type { CliContext } from "./context.ts";
 import { startProgress } from "./progress.ts";
@@ -33,21 +34,22 @@ export async function ingestEntry(context: CliContext, store: Store, entry: Cata
   const shrink = options.allowShrink === true ? { allowShrink: true } : {};
   const progress = startProgress(context, entry.id, "observations");
   const onProgress = (n: number) => progress.update(n);
-  const clock = context.now ? { now: context.now } : {};
+  // the reading limits come from the environment (MIGMON_MAX_LINE_BYTES, ...): see src/ingest/sources/input/README.md
+  const common = { ...(context.now ? { now: context.now } : {}), limits: inputLimitsFromEnv(context.env) };
   try {
     if (origin.kind === "file") {
       if (!existsSync(origin.file)) throw new UsageError(`no such file: ${origin.file}`);
-      return await ingestFile({ store, entry, file: origin.file, ...(origin.format ? { format: origin.format } : {}), onProgress, ...clock, ...shrink });
+      return await ingestFile({ store, entry, file: origin.file, ...(origin.format ? { format: origin.format } : {}), onProgress, ...common, ...shrink });
     }
     if (origin.kind === "offline") {
       if (!entry.offline) throw new NoOfflineCopyError(`${entry.id} has no offline copy named in the catalogue`);
       if (entry.offline.blocked) throw new NoOfflineCopyError(`the offline copy of ${entry.id} is not loaded: ${entry.offline.blocked}`);
       const file = path.join(origin.dir, entry.offline.file);
       if (!existsSync(file)) throw new NoOfflineCopyError(`the offline copy of ${entry.id} is missing: ${file}`);
-      return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress, ...clock, ...shrink });
+      return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress, ...common, ...shrink });
     }
     const { file, url } = await downloadLive(context, entry);
-    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, onProgress, ...clock, ...shrink });
+    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, onProgress, ...common, ...shrink });
   } finally {
     progress.stop();
   }

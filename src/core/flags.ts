@@ -1,4 +1,4 @@
-import { MigmonError } from "./errors.ts";
+import { MigmonError, excerpt } from "./errors.ts";
 
 /**
  * The observation status codes of Eurostat and SDMX, kept on every observation (DESIGN.md §3).
@@ -34,7 +34,7 @@ export function parseFlags(text: string): string {
   for (const ch of text.toLowerCase()) {
     if (ch === " " || ch === ",") continue;
     const i = flagCodes.indexOf(ch as FlagCode);
-    if (i < 0) throw new FlagError(`unknown flag ${JSON.stringify(ch)} in ${JSON.stringify(text)}`);
+    if (i < 0) throw new FlagError(`unknown flag ${JSON.stringify(ch)} in ${excerpt(text)}`);
     mask |= 1 << i;
   }
   let out = "";

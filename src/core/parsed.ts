@@ -1,9 +1,25 @@
 import type { Observation } from "./observation.ts";
 
+/**
+ * Bounds on reading one input, so a corrupt or hostile file is refused early with a clear message instead of
+ * exhausting time or memory. The defaults and the environment variables that raise them are in
+ * src/ingest/sources/input/limits.ts.
+ */
+export interface InputLimits {
+  /** The longest line, in bytes, of a line-based input. */
+  readonly maxLineBytes: number;
+  /** The most bytes a gzip input may inflate to. */
+  readonly maxInflatedBytes: number;
+  /** The most cells a cube may declare (the product of a JSON-stat `size`). */
+  readonly maxDeclaredCells: number;
+}
+
 /** The bytes of one input (a file or an HTTP body), read as a stream; `name` is used in error messages. */
 export interface ParseInput {
   readonly name: string;
   readonly chunks: AsyncIterable<Uint8Array>;
+  /** Reading limits; the defaults when absent. */
+  readonly limits?: InputLimits;
 }
 
 /** What a parser learns before the first observation: the table's dimensions and what the input says of itself. */

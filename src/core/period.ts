@@ -1,5 +1,5 @@
 import type { Brand } from "./brand.ts";
-import { MigmonError } from "./errors.ts";
+import { MigmonError, excerpt } from "./errors.ts";
 
 /**
  * A reference period in canonical form: `2019` (year), `2019-S1` (half year), `2019-Q1` (quarter),
@@ -47,7 +47,7 @@ export function parsePeriodParts(text: string): PeriodParts {
     if (kind === "day" && !isRealDay(year, sub, day)) break;
     return { kind, year, sub, day };
   }
-  throw new PeriodError(`not a period: ${JSON.stringify(text)}`);
+  throw new PeriodError(`not a period: ${excerpt(text)}`);
 }
 
 function isRealDay(year: number, month: number, day: number): boolean {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { InputError, MigmonError, UnknownCodeError, makeDatasetId, makeSeriesKey, splitSeriesKey } from "../core/index.ts";
-import type { Dataset, Observation, ParsedTable, SeriesKey } from "../core/index.ts";
+import type { Dataset, InputLimits, Observation, ParsedTable, SeriesKey } from "../core/index.ts";
 import { checkCountryDimensionCodes } from "../reference/countries.ts";
 import type { LoadResult, Store } from "../store/store.ts";
 import type { CatalogueEntry } from "./catalogue.ts";
@@ -26,6 +26,8 @@ export interface IngestFileRequest {
   readonly retrievedAt?: string;
   readonly now?: () => Date;
   readonly onProgress?: (observations: number) => void;
+  /** Reading limits (line length, inflated size, declared sizes); the defaults when absent. */
+  readonly limits?: InputLimits;
   /**
    * Loads a release that the store's shrink guard would refuse (no observation, or more of the latest ones removed
    * than the catalogue's `max_shrink` allows): `--allow-shrink`.
@@ -51,7 +53,7 @@ export async function ingestFile(request: IngestFileRequest): Promise<IngestResu
   const format = request.format ?? detectFormat(entry.publisher, head, name);
   const parser = parserFor(entry.publisher, format, name);
   const { sha256 } = await hashFile(file);
-  const parsed = await parser({ name, chunks: readContent(file) });
+  const parsed = await parser({ name, chunks: readContent(file), limits: request.limits });
   checkDatasetCode(parsed, entry, name);
   const dataset = await datasetFor(store, entry, parsed, name);
   const now = request.now ?? (() => new Date());

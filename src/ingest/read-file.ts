@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { createGunzip, gunzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 
 const gzipMagic = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
@@ -23,16 +23,10 @@ export async function readHead(file: string, length = 64 * 1024): Promise<Uint8A
   }
 }
 
-/** The content of a file as a stream of chunks, gunzipped on the fly when the file is gzip. */
+/**
+ * The bytes of a file as a stream of chunks, as stored: gzip is undone by the parsers' one reader
+ * (src/ingest/sources/input/inflate.ts), which bounds the inflated size and names the file when it is corrupt.
+ */
 export async function* readContent(file: string): AsyncIterable<Uint8Array> {
-  const head = new Uint8Array(2);
-  const handle = await open(file, "r");
-  try {
-    await handle.read(head, 0, 2, 0);
-  } finally {
-    await handle.close();
-  }
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  const stream = gzipMagic(head) ? raw.pipe(createGunzip()) : raw;
-  for await (const chunk of stream) yield chunk as Uint8Array;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
 }

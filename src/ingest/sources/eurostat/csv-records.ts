@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { parse, CsvError } from "csv-parse";
 import { InputError, MigmonError } from "../../../core/index.ts";
-import type { InputLine } from "./input-lines.ts";
+import type { InputLine } from "../input/lines.ts";
 
 /** One CSV record: its fields and the number of the line where it ends. */
 export interface CsvRecord {

@@ -5,7 +5,7 @@ import {
 import { batchSize } from "./batching.ts";
 import { FlagReader } from "./cell-value.ts";
 import { mapEurostatCode } from "./codes.ts";
-import { readInputBytes } from "./input-bytes.ts";
+import { readInputBytes } from "../input/inflate.ts";
 import { PeriodReader } from "./period-reader.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -27,7 +27,7 @@ const maxCells = 2 ** 40;
  */
 export async function parseJsonStat(input: ParseInput): Promise<ParsedTable> {
   const source = input.name;
-  const root = readJson(await readText(input.chunks, source), source);
+  const root = readJson(await readText(input), source);
   if (!isObject(root) || root["class"] !== "dataset") {
     throw new InputError(source, undefined, 'not a JSON-stat 2.0 dataset (no "class": "dataset")');
   }
@@ -55,11 +55,12 @@ export async function parseJsonStat(input: ParseInput): Promise<ParsedTable> {
   return { header, batches: inBatches(observations) };
 }
 
-async function readText(chunks: AsyncIterable<Uint8Array>, source: string): Promise<string> {
+async function readText(input: ParseInput): Promise<string> {
+  const source = input.name;
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let text = "";
   try {
-    for await (const chunk of readInputBytes(chunks, source)) text += decoder.decode(chunk, { stream: true });
+    for await (const chunk of readInputBytes(input)) text += decoder.decode(chunk, { stream: true });
     return text + decoder.decode();
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -7,7 +7,7 @@ import { FlagReader, readDecimal } from "./cell-value.ts";
 import { LabelMapper, type EurostatLabels } from "./codes.ts";
 import { PeriodReader } from "./period-reader.ts";
 import { readCsvRecords, type CsvRecord } from "./csv-records.ts";
-import { readLegacyLines } from "./input-lines.ts";
+import { readLines } from "../input/lines.ts";
 
 interface Layout {
   readonly width: number;
@@ -35,7 +35,7 @@ export function makeLegacyCsvParser(labels: EurostatLabels): Parser {
 
 async function parseLegacyCsv(input: ParseInput, labels: EurostatLabels): Promise<ParsedTable> {
   const source = input.name;
-  const records = readCsvRecords(readLegacyLines(input.chunks, source), source);
+  const records = readCsvRecords(readLines(input, "utf-8-or-windows-1252"), source);
   const head = await records.next();
   if (head.done) throw new InputError(source, undefined, "empty input, expected a legacy CSV header");
   const layout = readLayout(head.value, source);

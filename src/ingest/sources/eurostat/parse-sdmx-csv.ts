@@ -7,7 +7,7 @@ import { FlagReader, readDecimal } from "./cell-value.ts";
 import { LabelMapper, mapEurostatCode, type EurostatLabels } from "./codes.ts";
 import { PeriodReader } from "./period-reader.ts";
 import { readCsvRecords, type CsvRecord } from "./csv-records.ts";
-import { readUtf8Lines } from "./input-lines.ts";
+import { readLines } from "../input/lines.ts";
 
 /** Where each part of an SDMX-CSV record sits. */
 interface Layout {
@@ -41,7 +41,7 @@ export function makeSdmxCsvParser(labels: EurostatLabels): Parser {
 
 async function parseSdmxCsv(input: ParseInput, labels: EurostatLabels): Promise<ParsedTable> {
   const source = input.name;
-  const records = readCsvRecords(readUtf8Lines(input.chunks, source), source);
+  const records = readCsvRecords(readLines(input), source);
   const head = await records.next();
   if (head.done) throw new InputError(source, undefined, "empty input, expected an SDMX-CSV header");
   const layout = readLayout(head.value, source);

@@ -6,7 +6,7 @@ import {
 import { batchSize } from "./batching.ts";
 import { FlagReader, readDecimal } from "./cell-value.ts";
 import { mapEurostatCode } from "./codes.ts";
-import { readInputBytes } from "./input-bytes.ts";
+import { readInputBytes } from "../input/inflate.ts";
 import { PeriodReader } from "./period-reader.ts";
 
 /** Series-level attributes that are not dimensions. */
@@ -58,7 +58,7 @@ export async function parseSdmxMl(input: ParseInput): Promise<ParsedTable> {
     if (reading.inFooterText) reading.footer.push(text.trim());
   });
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  const chunks = readInputBytes(input.chunks, source)[Symbol.asyncIterator]();
+  const chunks = readInputBytes(input)[Symbol.asyncIterator]();
   let ended = false;
   const feed = async (): Promise<void> => {
     const step = await chunks.next();

@@ -5,7 +5,7 @@ import {
 import { batchSize } from "./batching.ts";
 import { FlagReader, readDecimal } from "./cell-value.ts";
 import { codeMapperOf } from "./codes.ts";
-import { readUtf8LineBlocks, type InputLine, type LineBlock } from "./input-lines.ts";
+import { readLineBlocks, type InputLine, type LineBlock } from "../input/lines.ts";
 
 /**
  * Parses Eurostat's bulk-download TSV ("flag in cell"): a tab-separated table whose first column packs the
@@ -18,7 +18,7 @@ import { readUtf8LineBlocks, type InputLine, type LineBlock } from "./input-line
  */
 export async function parseEurostatTsv(input: ParseInput): Promise<ParsedTable> {
   const source = input.name;
-  const blocks = readUtf8LineBlocks(input.chunks, source);
+  const blocks = readLineBlocks(input);
   let block: LineBlock | undefined;
   let index = 0;
   let first: InputLine | undefined;

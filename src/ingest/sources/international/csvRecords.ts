@@ -1,6 +1,6 @@
 import { InputError } from "../../../core/index.ts";
 import type { ParseInput } from "../../../core/index.ts";
-import { readLines } from "./readLines.ts";
+import { readLines } from "../input/lines.ts";
 
 /** One CSV record: its fields (quotes removed) and the line it is on. */
 export interface CsvRecord {

@@ -3,7 +3,7 @@ import type { Observation, ParseInput, Period, SeriesKey } from "../../../core/i
 import { readCount, recordCode, requireColumn } from "./code-lists.ts";
 import type { CodeLists, StatbelTable } from "./code-lists.ts";
 import { statbelBatchSize } from "./codes.ts";
-import { readStatbelLines, splitHeader } from "./lines.ts";
+import { linesOf, readLineBlocks, splitHeader } from "../input/lines.ts";
 
 /** The reference date of the Belgian census 2011 (population on 1 January 2011). */
 export const census2011Period = "2011-01-01" as Period;
@@ -53,7 +53,7 @@ function readDimensions(header: readonly string[], source: string): DimensionCol
  * malformed line, a level gap, a bad count or two rows with the same key.
  */
 export async function parseCensusHypercube(input: ParseInput): Promise<StatbelTable> {
-  const { header: headerLine, body } = await splitHeader(readStatbelLines(input.chunks, input.name), input.name);
+  const { header: { text: headerLine }, body } = await splitHeader(readLineBlocks(input, "utf-8-or-windows-1252"), input.name);
   const header = headerLine.split("|").map((h) => h.trim());
   const dimensions = readDimensions(header, input.name);
   const valueColumn = requireColumn(header, input.name, "OBS_VALUE");
@@ -63,7 +63,7 @@ export async function parseCensusHypercube(input: ParseInput): Promise<StatbelTa
   async function* batches(): AsyncGenerator<Observation[]> {
     const seen = new Set<string>();
     let batch: Observation[] = [];
-    for await (const block of body) for (const { text, line } of block) {
+    for await (const block of body) for (const { text, line } of linesOf(block)) {
       if (text.trim() === "") continue;
       const f = text.split("|");
       if (f.length !== header.length) throw new InputError(input.name, line, `expected ${header.length} fields, found ${f.length}`);

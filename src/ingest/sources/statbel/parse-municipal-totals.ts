@@ -4,7 +4,7 @@ import { readCount, recordCode, requireColumn } from "./code-lists.ts";
 import type { CodeLists, StatbelTable } from "./code-lists.ts";
 import { restoreRefnis } from "./codes.ts";
 import { splitCsvLine } from "./csv-fields.ts";
-import { readStatbelLines, splitHeader } from "./lines.ts";
+import { linesOf, readLineBlocks, splitHeader } from "../input/lines.ts";
 
 /**
  * A parser for Statbel's population by place of residence (`NIS code,Woonplaats,Mannen,Vrouwen,Totaal`, as in
@@ -27,7 +27,7 @@ async function parseMunicipalTotals(input: ParseInput, stockDate: string | undef
   if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     throw new InputError(input.name, undefined, "no stock date given and no year in the file name");
   }
-  const { header: headerLine, body } = await splitHeader(readStatbelLines(input.chunks, input.name), input.name);
+  const { header: { text: headerLine }, body } = await splitHeader(readLineBlocks(input, "utf-8-or-windows-1252"), input.name);
   const header = splitCsvLine(headerLine, input.name, 1).map((h) => h.trim());
   const c = {
     refnis: requireColumn(header, input.name, "NIS code"), name: requireColumn(header, input.name, "Woonplaats"),
@@ -39,7 +39,7 @@ async function parseMunicipalTotals(input: ParseInput, stockDate: string | undef
   async function* batches(): AsyncGenerator<Observation[]> {
     const seen = new Set<string>();
     const batch: Observation[] = [];
-    for await (const block of body) for (const { text, line } of block) {
+    for await (const block of body) for (const { text, line } of linesOf(block)) {
       if (text.trim() === "") continue;
       const f = splitCsvLine(text, input.name, line);
       if (f.length !== header.length) throw new InputError(input.name, line, `expected ${header.length} fields, found ${f.length}`);

@@ -4,7 +4,7 @@ import { columnIndex, readCount, recordCode, requireColumn, UnknownCodes } from 
 import type { CodeLists, StatbelTable } from "./code-lists.ts";
 import { nationalityCodes, optionalRefnis, restoreRefnis, sexCodes, statbelBatchSize } from "./codes.ts";
 import { splitCsvLine } from "./csv-fields.ts";
-import { readStatbelLines, splitHeader } from "./lines.ts";
+import { linesOf, readLineBlocks, splitHeader } from "../input/lines.ts";
 
 /** The age groups of the derived file by age group (summed from TF_SOC_POP_STRUCT single years). */
 const ageGroups: ReadonlySet<string> = new Set(["Y0-14", "Y15-24", "Y25-44", "Y45-64", "Y_GE65"]);
@@ -18,7 +18,7 @@ const ageGroups: ReadonlySet<string> = new Set(["Y0-14", "Y15-24", "Y25-44", "Y4
  * malformed line, a bad count or a duplicate cell, and UnknownCodeError listing unknown sex, nationality or age codes.
  */
 export async function parseMunicipalPopulation(input: ParseInput): Promise<StatbelTable> {
-  const { header: headerLine, body } = await splitHeader(readStatbelLines(input.chunks, input.name), input.name);
+  const { header: { text: headerLine }, body } = await splitHeader(readLineBlocks(input, "utf-8-or-windows-1252"), input.name);
   const header = splitCsvLine(headerLine, input.name, 1).map((h) => h.trim());
   const col = (name: string) => requireColumn(header, input.name, name);
   const c = {
@@ -35,7 +35,7 @@ export async function parseMunicipalPopulation(input: ParseInput): Promise<Statb
     const seen = new Set<string>();
     const restored = new Map<string, string>();
     let batch: Observation[] = [];
-    for await (const block of body) for (const { text, line } of block) {
+    for await (const block of body) for (const { text, line } of linesOf(block)) {
       if (text.trim() === "") continue;
       const f = splitCsvLine(text, input.name, line);
       if (f.length !== header.length) throw new InputError(input.name, line, `expected ${header.length} fields, found ${f.length}`);

@@ -3,7 +3,7 @@ import type { Observation, ParseInput, Period, SeriesKey } from "../../../core/i
 import { columnIndex, readCount, recordCode, requireColumn, UnknownCodes } from "./code-lists.ts";
 import type { CodeLists, StatbelTable } from "./code-lists.ts";
 import { civilStatusCodes, nationalityCodes, optionalRefnis, restoreRefnis, sexCodes, statbelBatchSize } from "./codes.ts";
-import { readStatbelLines, splitHeader } from "./lines.ts";
+import { linesOf, readLineBlocks, splitHeader } from "../input/lines.ts";
 
 /** The dimensions of TF_SOC_POP_STRUCT_<year>, in series-key order. */
 export const populationStructureDimensions = ["refnis", "sex", "nationality", "civil_status", "age"] as const;
@@ -38,8 +38,8 @@ function recordHierarchy(lists: CodeLists, c: Columns, f: readonly string[], ref
  * malformed line, a bad count or a duplicate cell, and UnknownCodeError listing codes outside Statbel's lists.
  */
 export async function parsePopulationStructure(input: ParseInput): Promise<StatbelTable> {
-  const lines = readStatbelLines(input.chunks, input.name);
-  const { header: headerLine, body } = await splitHeader(lines, input.name);
+  const lines = readLineBlocks(input, "utf-8-or-windows-1252");
+  const { header: { text: headerLine }, body } = await splitHeader(lines, input.name);
   const header = headerLine.split("|").map((h) => h.trim());
   const col = (...names: string[]) => requireColumn(header, input.name, ...names);
   const c = {
@@ -63,7 +63,7 @@ export async function parsePopulationStructure(input: ParseInput): Promise<Statb
     const municipalityCodes = new Map<string, string>();
     const hierarchyOf = new Map<string, string>();
     let batch: Observation[] = [];
-    for await (const block of body) for (const { text, line } of block) {
+    for await (const block of body) for (const { text, line } of linesOf(block)) {
       if (text.trim() === "") continue;
       // Statbel pads some label fields with spaces; codes and counts never contain one, so only labels are trimmed.
       const f = text.split("|");

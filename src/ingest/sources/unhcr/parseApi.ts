@@ -2,7 +2,7 @@ import { z } from "zod";
 import { InputError, makeSeriesKey } from "../../../core/index.ts";
 import type { Observation, ParsedTable, ParseInput, Period } from "../../../core/index.ts";
 import { readNumber, readYear } from "../international/numbers.ts";
-import { readLines } from "../international/readLines.ts";
+import { readLines } from "../input/lines.ts";
 import { CodeMapper, throwIfAnyUnknown } from "../international/unknownCodes.ts";
 import { mapUnhcrCountry } from "./codes.ts";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { FlagError, InputError, makeSeriesKey, parseFlags, parsePeriod, PeriodError } from "../../../core/index.ts";
 import type { Observation, ParsedTable, ParseInput } from "../../../core/index.ts";
-import { readLines } from "../international/readLines.ts";
-import type { TextLine } from "../international/readLines.ts";
+import { readLines } from "../input/lines.ts";
+import type { InputLine } from "../input/lines.ts";
 import { CodeMapper, throwIfAnyUnknown } from "../international/unknownCodes.ts";
 import { indicatorCode, mapWorldBankEconomy } from "./codes.ts";
 import { worldBankDimensions } from "./parse.ts";
@@ -56,14 +56,14 @@ export async function parseWorldBankApi(input: ParseInput): Promise<ParsedTable>
   };
 }
 
-async function nextPageLine(lines: AsyncGenerator<TextLine>): Promise<TextLine | null> {
+async function nextPageLine(lines: AsyncGenerator<InputLine>): Promise<InputLine | null> {
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     if (next.value.text.trim() !== "") return next.value;
   }
   return null;
 }
 
-function readPage(source: string, line: TextLine): z.infer<typeof worldBankPage> {
+function readPage(source: string, line: InputLine): z.infer<typeof worldBankPage> {
   let json: unknown;
   try {
     json = JSON.parse(line.text);
@@ -85,13 +85,13 @@ function readPage(source: string, line: TextLine): z.infer<typeof worldBankPage>
 
 async function* apiBatches(
   source: string,
-  firstLine: TextLine,
+  firstLine: InputLine,
   firstPage: z.infer<typeof worldBankPage>,
-  rest: AsyncGenerator<TextLine>,
+  rest: AsyncGenerator<InputLine>,
 ): AsyncGenerator<readonly Observation[]> {
   const geo = new CodeMapper("economy", mapWorldBankEconomy);
   const indicator = new CodeMapper("indicator", indicatorCode);
-  let line: TextLine | null = firstLine;
+  let line: InputLine | null = firstLine;
   let page = firstPage;
   while (line !== null) {
     const batch: Observation[] = [];

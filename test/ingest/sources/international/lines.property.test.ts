@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { splitCsvLine } from "../../../../src/ingest/sources/international/csvRecords.ts";
-import { readLines } from "../../../../src/ingest/sources/international/readLines.ts";
+import { readLines } from "../../../../src/ingest/sources/input/lines.ts";
 
 /** Writes fields as one CSV line, quoting every field that needs it (RFC 4180). */
 function writeCsvLine(fields: readonly string[]): string {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { describe, it } from "node:test";
-import { DownloadError, InputError } from "../../../../src/core/index.ts";
+import { CorruptInputError, DownloadError, InputError } from "../../../../src/core/index.ts";
 import type { ParseInput } from "../../../../src/core/index.ts";
 import { readCsvRecords, splitCsvLine } from "../../../../src/ingest/sources/international/csvRecords.ts";
-import { readLines } from "../../../../src/ingest/sources/international/readLines.ts";
+import { readLines } from "../../../../src/ingest/sources/input/lines.ts";
 
 function chunked(name: string, ...chunks: Uint8Array[]): ParseInput {
   return { name, chunks: (async function* () { yield* chunks; })() };
@@ -31,7 +31,7 @@ describe("readLines", () => {
 
   it("readLines(input with invalid UTF-8 or corrupt gzip) throws InputError naming the input", async () => {
     await assert.rejects(lines(chunked("bad.csv", utf8("ok\n"), new Uint8Array([0xff, 0xfe, 0x0a]))), (e: unknown) => e instanceof InputError && e.message === "bytes that are not UTF-8 in bad.csv line 2");
-    await assert.rejects(lines(chunked("bad.gz", new Uint8Array([0x1f, 0x8b, 0, 1, 2, 3]))), (e: unknown) => e instanceof InputError && /^unreadable compressed data .* in bad\.gz line 1$/.test(e.message));
+    await assert.rejects(lines(chunked("bad.gz", new Uint8Array([0x1f, 0x8b, 0, 1, 2, 3]))), (e: unknown) => e instanceof CorruptInputError && /^bad\.gz: not a valid gzip stream \(.+\)$/.test(e.message));
   });
 
   it("readLines(input whose stream fails) passes the stream's DownloadError through, gzipped or not", async () => {

@@ -7,8 +7,7 @@ import { saveToCache } from "../ingest/download-cache.ts";
 import { createHttpGet } from "../ingest/http.ts";
 import { ingestFile } from "../ingest/pipeline.ts";
 import type { IngestResult } from "../ingest/pipeline.ts";
-import { eurostatDataUrl, fetchEurostat } from "../ingest/sources/eurostat/fetch.ts";
-import type { EurostatDownloadFormat } from "../ingest/sources/eurostat/fetch.ts";
+import { fetchLive } from "../ingest/live.ts";
 import { inputLimitsFromEnv } from "../ingest/sources/input/limits.ts";
 import type { Store } from "../store/store.ts";
 import type { CliContext } from "./context.ts";
@@ -49,7 +48,7 @@ export async function ingestEntry(context: CliContext, store: Store, entry: Cata
       return await ingestFile({ store, entry, file, format: entry.offline.format, onProgress, ...common, ...shrink });
     }
     const { file, url } = await downloadLive(context, entry);
-    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, onProgress, ...common, ...shrink });
+    return await ingestFile({ store, entry, file, format: entry.download.format, sourceUri: url, inputName: url, onProgress, ...common, ...shrink });
   } finally {
     progress.stop();
   }
@@ -58,23 +57,17 @@ export async function ingestEntry(context: CliContext, store: Store, entry: Cata
 async function downloadLive(context: CliContext, entry: CatalogueEntry): Promise<{ file: string; url: string }> {
   const log = (line: string) => context.stderr.write(`${line}\n`);
   const http = createHttpGet({ log, timeoutMs: Number(context.env.MIGMON_HTTP_TIMEOUT_MS ?? 120_000) });
-  if (entry.publisher !== "eurostat") {
-    throw new UsageError(`live download of ${entry.publisher} datasets is not wired into the CLI yet; use --file or --offline`);
-  }
-  const format = entry.download.format as EurostatDownloadFormat;
-  const baseUrl = context.env.MIGMON_EUROSTAT_API;
-  const request = { code: entry.code, format, ...(baseUrl ? { baseUrl } : {}) };
-  const polling = {
-    intervalMs: Number(context.env.MIGMON_ASYNC_POLL_MS ?? 30_000),
-    maxWaitMs: Number(context.env.MIGMON_ASYNC_MAX_WAIT_MS ?? 30 * 60_000),
-    sleep: (ms: number) => delay(ms),
+  const input = await fetchLive(entry, http, context.env, {
+    now: context.now ? context.now() : new Date(),
     log,
-  };
-  const response = await fetchEurostat(http, request, polling);
+    sleep: (ms: number) => delay(ms),
+    pollIntervalMs: Number(context.env.MIGMON_ASYNC_POLL_MS ?? 30_000),
+    maxWaitMs: Number(context.env.MIGMON_ASYNC_MAX_WAIT_MS ?? 30 * 60_000),
+  });
   const bar = startProgress(context, `download ${entry.code}`, "bytes");
-  const cached = await saveToCache(response, cacheDir(context), (n) => bar.update(n));
+  const cached = await saveToCache({ url: input.name, status: 200, headers: {}, body: input.chunks }, cacheDir(context), (n) => bar.update(n));
   bar.stop(`${cached.bytes} bytes, sha256 ${cached.sha256.slice(0, 12)}`);
-  return { file: cached.path, url: eurostatDataUrl(request) };
+  return { file: cached.path, url: input.name };
 }
 
 /** One line that says what an ingest did. */

@@ -1,3 +1,5 @@
+import type { ParseInput } from "./parsed.ts";
+
 /** An HTTP answer as the connectors see it: status, headers (lower-case names) and the body as a stream. */
 export interface HttpResponse {
   readonly url: string;
@@ -32,4 +34,38 @@ export async function readBody(body: AsyncIterable<Uint8Array>): Promise<Uint8Ar
     offset += part.byteLength;
   }
   return out;
+}
+
+/**
+ * What a publisher's live download is asked for: one dataset of the catalogue, the root to ask it under, and
+ * the effects it may use (STYLE.md rule 10). Built by src/ingest/live.ts from a catalogue entry.
+ */
+export interface LiveRequest {
+  /** The dataset's code at the publisher: `migr_imm1ctz`, `TF_SOC_POP_STRUCT_2015`, `DF_MIG`. */
+  readonly code: string;
+  /** The format the catalogue reads the download as (one of the publisher's parsers). */
+  readonly format: string;
+  /** The data URL the catalogue names, moved under `base` when it lay under the publisher's default root. */
+  readonly url?: string;
+  /** The publisher's root: its public API, or the MIGMON_<PUBLISHER>_API override (a mirror, a 127.0.0.1 server). */
+  readonly base: string;
+  /** The clock, for queries that run "up to this year". */
+  readonly now: Date;
+  readonly log: (line: string) => void;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Asynchronous delivery (Eurostat): the wait between two status requests and the longest wait in all. */
+  readonly pollIntervalMs: number;
+  readonly maxWaitMs: number;
+}
+
+/**
+ * How a publisher's folder registers its live downloads beside its parsers (src/ingest/live.ts gathers them).
+ * `fetch` returns the dataset's bytes as parser input named by the URL it came from.
+ */
+export interface LiveSource {
+  /** The publisher's public root, which MIGMON_<PUBLISHER>_API replaces. */
+  readonly base: string;
+  /** Why a dataset of this publisher cannot be downloaded live, or null when `fetch` can download it. */
+  readonly unavailable: (dataset: Pick<LiveRequest, "code" | "format" | "url">) => string | null;
+  readonly fetch: (http: HttpGet, request: LiveRequest) => Promise<ParseInput>;
 }

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { loadCatalogue } from "../../ingest/catalogue.ts";
+import { liveEndpointOf } from "../../ingest/live.ts";
+import type { LiveEndpoint } from "../../ingest/live.ts";
 import type { CliContext } from "../context.ts";
 import { chooseFormat, writeRows } from "../output.ts";
 import { parseLanguage } from "../options.ts";
@@ -8,7 +10,8 @@ import { parseLanguage } from "../options.ts";
 export function registerSourcesCommand(program: Command, context: CliContext): void {
   program
     .command("sources")
-    .description("list the statistical sources (datasets) the monitor follows, from data/sources.yaml")
+    .description("list the statistical sources (datasets) the monitor follows, from data/sources.yaml; " +
+      "the live column says yes, or no with the reason when the publisher has no live endpoint for a dataset (update skips it)")
     .option("--theme <theme>", "only one theme: flows, stocks, processes, integration, context")
     .option("--lang <lang>", "language of the titles: nl, fr or en", "en")
     .option("--format <format>", "table, csv or json (default: table on a terminal, csv otherwise)")
@@ -20,9 +23,14 @@ export function registerSourcesCommand(program: Command, context: CliContext): v
         .filter((e) => !options.theme || e.theme === options.theme)
         .map((e) => ({
           id: e.id, theme: e.theme, frequency: e.frequency, update: e.update, format: e.download.format,
-          offline: e.offline ? e.offline.file : null, title: e.title[lang], page: e.page, licence: e.licence,
+          live: liveColumn(liveEndpointOf(e)), offline: e.offline ? e.offline.file : null, title: e.title[lang], page: e.page, licence: e.licence,
         }));
-      const columns = format === "table" ? ["id", "theme", "frequency", "format", "title"] : Object.keys(rows[0] ?? { id: "" });
+      const columns = format === "table" ? ["id", "theme", "frequency", "format", "live", "title"] : Object.keys(rows[0] ?? { id: "" });
       writeRows(context, columns, rows, format);
     });
+}
+
+/** `yes`, or `no: <reason>` for a dataset that `migmon update` cannot download. */
+function liveColumn(endpoint: LiveEndpoint): string {
+  return endpoint.available ? "yes" : `no: ${endpoint.reason}`;
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { MigmonError, UsageError } from "../../core/index.ts";
 import { loadCatalogue } from "../../ingest/catalogue.ts";
+import { NoLiveEndpointError } from "../../ingest/live.ts";
 import type { CliContext } from "../context.ts";
 import { NoOfflineCopyError, describeResult, ingestEntry } from "../ingest-entry.ts";
 import { withStore } from "../open-store.ts";
@@ -12,7 +13,8 @@ import { defaultOfflineDir } from "../settings.ts";
 export function registerUpdateCommand(program: Command, context: CliContext): void {
   program
     .command("update")
-    .description("ingest every dataset of the source catalogue from the live endpoints, or with --offline from a folder of publisher files")
+    .description("ingest every dataset of the source catalogue from the publishers' live endpoints (a dataset without one is skipped " +
+      "with the reason; MIGMON_<PUBLISHER>_API replaces a publisher's root, e.g. MIGMON_OECD_API), or with --offline from a folder of publisher files")
     .option("--offline [dir]", "read the publisher files from this folder (default: MIGMON_OFFLINE_DIR, or ../shared/data when it exists)")
     .option("--only <ids>", "comma-separated dataset ids or codes to update")
     .option("--format <format>", "summary as table, csv or json (default: table on a terminal, csv otherwise)")
@@ -41,7 +43,7 @@ export function registerUpdateCommand(program: Command, context: CliContext): vo
               added: r.added, changed: r.changed, removed: r.removed, note: null });
           } catch (error) {
             if (!(error instanceof MigmonError)) throw error;
-            const skipped = error instanceof NoOfflineCopyError;
+            const skipped = error instanceof NoOfflineCopyError || error instanceof NoLiveEndpointError;
             if (!skipped) failed++;
             context.stderr.write(`${entry.id}: ${skipped ? "skipped" : "FAILED"}: ${error.message}\n`);
             rows.push({ dataset: entry.id, status: skipped ? "skipped" : "failed", release: null, observations: null,

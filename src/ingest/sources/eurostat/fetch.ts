@@ -1,5 +1,5 @@
 import { DownloadError, readBody } from "../../../core/index.ts";
-import type { HttpGet, HttpResponse } from "../../../core/index.ts";
+import type { HttpGet, HttpResponse, LiveSource } from "../../../core/index.ts";
 
 /** The Eurostat dissemination API (https://ec.europa.eu/eurostat/api/dissemination). */
 export const eurostatApiBase = "https://ec.europa.eu/eurostat/api/dissemination";
@@ -134,6 +134,27 @@ async function pollAsync(http: HttpGet, request: EurostatRequest, first: AsyncAn
   }
   return data;
 }
+
+const downloadFormats: readonly string[] = ["tsv", "sdmx-csv", "jsonstat"] satisfies EurostatDownloadFormat[];
+
+/**
+ * Eurostat's live downloads: every dataset by its code from the dissemination API, as bulk TSV, SDMX-CSV or
+ * JSON-stat (the catalogue's download format), waiting for an asynchronous delivery when Eurostat answers with one.
+ */
+export const eurostatLive: LiveSource = {
+  base: eurostatApiBase,
+  unavailable: ({ code, format, url }) => {
+    if (!downloadFormats.includes(format)) return `Eurostat's API serves ${downloadFormats.join(", ")}, not ${format} (a file exported once); load the offline copy`;
+    return url === undefined ? null : `the Eurostat connector builds its URL from the code (${code}); a catalogue URL is not read`;
+  },
+  fetch: async (http, request) => {
+    const eurostat: EurostatRequest = { code: request.code, format: request.format as EurostatDownloadFormat, baseUrl: request.base };
+    const answer = await fetchEurostat(http, eurostat, {
+      intervalMs: request.pollIntervalMs, maxWaitMs: request.maxWaitMs, sleep: request.sleep, log: request.log,
+    });
+    return { name: eurostatDataUrl(eurostat), chunks: answer.body };
+  },
+};
 
 async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
   yield bytes;

@@ -1,4 +1,4 @@
-import type { HttpGet, ParseInput } from "../../../core/index.ts";
+import type { HttpGet, LiveSource, ParseInput } from "../../../core/index.ts";
 import { answerAsInput, getOk } from "../international/httpAnswers.ts";
 
 /** The OECD Data Explorer's SDMX REST endpoint. */
@@ -47,3 +47,13 @@ export async function fetchOecdMigration(get: HttpGet, query: OecdMigrationQuery
   const response = await getOk(get, { url, accept: "application/vnd.sdmx.data+csv; version=2.0.0; labels=both" }, "OECD International Migration Database");
   return answerAsInput(response);
 }
+
+/**
+ * The OECD's live download: DF_MIG (the International Migration Database) from the Data Explorer's SDMX API,
+ * measure B11 (inflows of foreign population, the catalogue's dataset) for every country, citizenship and year.
+ */
+export const oecdLive: LiveSource = {
+  base: oecdSdmxBase,
+  unavailable: ({ code }) => code.toUpperCase() === "DF_MIG" ? null : `the OECD connector downloads DF_MIG only, not ${code}`,
+  fetch: (http, request) => fetchOecdMigration(http, { filter: { MEASURE: ["B11"] } }, request.base),
+};

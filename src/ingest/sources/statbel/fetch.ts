@@ -1,6 +1,6 @@
 import { Unzip, UnzipInflate } from "fflate";
 import { DownloadError } from "../../../core/index.ts";
-import type { HttpGet, ParseInput } from "../../../core/index.ts";
+import type { HttpGet, LiveSource, ParseInput } from "../../../core/index.ts";
 
 /** Where Statbel publishes its open-data files (each a ZIP archive holding one text file). */
 export const statbelOpenDataBase = "https://statbel.fgov.be/sites/default/files/files/opendata/";
@@ -80,3 +80,23 @@ export async function fetchStatbelZip(get: HttpGet, url: string, entry: RegExp =
 export function fetchPopulationStructure(get: HttpGet, year: number, base?: string): Promise<ParseInput> {
   return fetchStatbelZip(get, populationStructureUrl(year, base), /TF_SOC_POP_STRUCT.*\.txt$/i);
 }
+
+const populationStructureCode = /^TF_SOC_POP_STRUCT_(\d{4})$/i;
+
+/**
+ * Statbel's live downloads: a dataset whose catalogue entry names its open-data ZIP (`download.url`), or a
+ * TF_SOC_POP_STRUCT_<year> file by its code. The ZIP's text entry is the parser input, named by the ZIP's URL so
+ * that the parsers read the year from it.
+ */
+export const statbelLive: LiveSource = {
+  base: statbelOpenDataBase,
+  unavailable: ({ code, url }) => url !== undefined || populationStructureCode.test(code)
+    ? null
+    : `Statbel publishes no open-data file named ${code} and the catalogue names no download URL`,
+  fetch: (http, request) => {
+    const year = populationStructureCode.exec(request.code)?.[1];
+    if (request.url !== undefined) return fetchStatbelZip(http, request.url);
+    if (year === undefined) throw new DownloadError(`no Statbel open-data URL is known for ${request.code}`);
+    return fetchPopulationStructure(http, Number(year), request.base);
+  },
+};

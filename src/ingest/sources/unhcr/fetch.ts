@@ -1,4 +1,4 @@
-import type { HttpGet, ParseInput } from "../../../core/index.ts";
+import type { HttpGet, LiveSource, ParseInput } from "../../../core/index.ts";
 import { answerAsInput, getOk } from "../international/httpAnswers.ts";
 import { fetchJsonPages } from "../international/pagedJson.ts";
 
@@ -70,3 +70,21 @@ export async function fetchUnhcrFile(get: HttpGet, base: string, file: UnhcrFile
   const url = new URL(unhcrFiles[file], base).toString();
   return answerAsInput(await getOk(get, { url, accept: "text/csv, application/gzip, */*" }, `UNHCR table ${file}`));
 }
+
+/** The first year of UNHCR's population statistics. */
+const firstPopulationYear = 1951;
+
+/**
+ * UNHCR's live download: POPULATION from the refugee-statistics API, every country of asylum by every origin,
+ * from 1951 to the current year. The API's other tables (asylum applications and decisions, solutions,
+ * demographics) answer in layouts this connector has no recorded answer of, so no reader: they are not live.
+ */
+export const unhcrLive: LiveSource = {
+  base: unhcrApiBase,
+  unavailable: ({ code }) => code.toUpperCase() === "POPULATION"
+    ? null
+    : `no reader of UNHCR's API answer for ${code} (no recorded answer to build and test one against); load the offline table`,
+  fetch: (http, request) => fetchUnhcrPopulation(http, {
+    yearFrom: firstPopulationYear, yearTo: request.now.getUTCFullYear(), allAsylum: true, allOrigins: true,
+  }, request.base),
+};

@@ -1,6 +1,8 @@
-import type { HttpGet, ParseInput } from "../../../core/index.ts";
+import type { HttpGet, LiveSource, ParseInput } from "../../../core/index.ts";
 import { answerAsInput, getOk } from "../international/httpAnswers.ts";
+import { isoAlpha3Codes } from "../international/countryCodes.ts";
 import { fetchJsonPages } from "../international/pagedJson.ts";
+import { wdiTableIndicators, worldBankGroups } from "./codes.ts";
 import { worldBankErrorPage, worldBankPageMeta } from "./parseApi.ts";
 
 /** The World Bank API. */
@@ -56,3 +58,36 @@ export async function fetchWdiTable(get: HttpGet, base: string): Promise<ParseIn
   const url = new URL(wdiTablePath, base).toString();
   return answerAsInput(await getOk(get, { url, accept: "text/csv, application/gzip, */*" }, "World Bank WDI table"));
 }
+
+/**
+ * The WDI series of the catalogue's dataset that the API serves: those of the long table (codes.ts) but the UN WPP
+ * population and the governance estimate, which are not WDI series and come only with the offline table.
+ */
+export const wdiApiIndicators: readonly string[] = [...wdiTableIndicators.values()].filter((id) => !/^(UN|WGI)\./.test(id));
+
+/**
+ * The economies asked for: every ISO 3166-1 country and the World Bank groups we keep (codes.ts). The API's
+ * `all` would add regional and income aggregates that map to no code of ours.
+ */
+export function wdiEconomies(): string[] {
+  return [...isoAlpha3Codes(), ...worldBankGroups.keys()];
+}
+
+/**
+ * The World Bank's live download: the WDI series above for every economy, each indicator's pages one after the
+ * other in one input (parse with parseWorldBankApi, which reads a page per line whatever its indicator).
+ */
+export const worldBankLive: LiveSource = {
+  base: worldBankApiBase,
+  unavailable: ({ code }) => code.toUpperCase() === "WDI" ? null : `the World Bank connector downloads WDI only, not ${code}`,
+  fetch: async (http, request) => {
+    const economies = wdiEconomies();
+    const inputs = wdiApiIndicators.map((indicator) => () => fetchWorldBankIndicator(http, { indicator, economies }, request.base));
+    const first = await inputs[0]!();
+    async function* all(): AsyncGenerator<Uint8Array> {
+      yield* first.chunks;
+      for (const next of inputs.slice(1)) yield* (await next()).chunks;
+    }
+    return { name: first.name, chunks: all() };
+  },
+};

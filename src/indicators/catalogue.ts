@@ -61,6 +61,8 @@ export const indicatorSchema = z.strictObject({
   short: titles.describe("one sentence"),
   definition: titles.describe("exactly how the figure is made"),
   unit: z.string().min(1),
+  decimals: z.number().int().min(0).max(6).optional()
+    .describe("digits shown after the decimal point in tables and charts (exports keep every digit); by unit when absent, see precision.ts"),
   compute: computeSchema,
   levels: z.array(z.enum(indicatorLevels)).min(1),
   summable: z.boolean().describe("whether figures of areas may be added up (counts yes; rates and shares never)"),

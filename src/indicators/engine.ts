@@ -1,6 +1,7 @@
 import { UsageError, mergeFlags, parsePeriodParts, periodStart, comparePeriods } from "../core/index.ts";
 import type { Period } from "../core/index.ts";
 import type { Geography, GeoLevel } from "../reference/geography.ts";
+import { sameTerritoryCodes } from "../reference/recodes.ts";
 import type { Store } from "../store/store.ts";
 import { cellsOnBoundaries, municipalitiesByUnit, requireSummable, sumMunicipalities } from "./aggregation.ts";
 import { codeInInput, readArea } from "./areas.ts";
@@ -103,7 +104,8 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
     const byCode = new Map<string, Area[]>();
     for (const a of list) {
       const c = codeInInput(ctx.geography, a, input)!;
-      byCode.set(c, [...(byCode.get(c) ?? []), a]);
+      const codes = input.coding === "refnis" && a.level === "municipality" && request.geos ? sameTerritoryCodes(ctx.geography, c) : [c];
+      for (const code of codes) byCode.set(code, [...(byCode.get(code) ?? []), a]);
     }
     // A whole level reads the dataset without an area filter (a list of hundreds of codes costs the store more
     // than the rows it would leave out); the figures are matched to the areas below either way.
@@ -129,6 +131,9 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
   }
   return { dims, rows };
 }
+
+// A municipality asked for by code that was only recoded (Moeskroen 54007 is 57096 from 2019) is read under each
+// of its codes (sameTerritoryCodes), so one series runs across the recode; a whole level keeps every code apart.
 
 /** The figure of an empty cell a publisher left out (absentIsZero). */
 const zero: Cell = { value: 0, flags: "" };
@@ -161,7 +166,8 @@ async function aggregateFromMunicipalities(input: IndicatorInput, areas: readonl
     }
     for (const area of areas) {
       if (area.level === "municipality") {
-        const cell = cells.get(area.refnis!);
+        const code = cells.has(area.refnis!) || !request.geos ? area.refnis! : sameTerritoryCodes(ctx.geography, area.refnis!).find((c) => cells.has(c));
+        const cell = code === undefined ? undefined : cells.get(code);
         if (cell) rows.push({ geo: area.code, period: g.period, breakdown: g.breakdown, cell });
         continue;
       }

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { computeIndicator } from "../../indicators/engine.ts";
+import { answerIndicatorRequest } from "../../indicators/answerRequest.ts";
 import { readComparisonSet } from "../../indicators/comparison.ts";
 import { municipalityComparisonSet } from "../../indicators/municipalitySet.ts";
 import type { CliContext } from "../context.ts";
 import { engineContext } from "../indicator/engineContext.ts";
+import { tableDisplay, writeNotes } from "../indicator/tableDisplay.ts";
 import { indicatorFormats, writeResult } from "../indicator/writeResult.ts";
 import { withStore } from "../open-store.ts";
 import { parseAsOf, parseLanguage, parsePeriodOption } from "../options.ts";
@@ -27,11 +28,13 @@ export function registerCompareCommand(program: Command, context: CliContext): v
       const from = parsePeriodOption("--from", o.from);
       const to = parsePeriodOption("--to", o.to);
       const asOf = parseAsOf(o.asOf);
-      const result = await withStore(context, async (store) => {
+      const { result, display } = await withStore(context, async (store) => {
         const ctx = await engineContext(store);
         const geos = set.kind === "codes" ? set.codes : await municipalityComparisonSet(ctx, set.code, set.k);
-        return computeIndicator(ctx, id, { geos, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}) });
+        const answer = await answerIndicatorRequest(ctx, id, { geos, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}) });
+        return { result: answer, display: tableDisplay(ctx, id, lang) };
       });
-      await writeResult(context, result, o.format, lang, o.out);
+      writeNotes(context, result.notes);
+      await writeResult(context, result, o.format, lang, o.out, display);
     });
 }

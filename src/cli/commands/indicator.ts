@@ -2,10 +2,11 @@ import type { Command } from "commander";
 import { UsageError } from "../../core/index.ts";
 import { indicatorLevels } from "../../indicators/catalogue.ts";
 import type { IndicatorLevel } from "../../indicators/catalogue.ts";
-import { computeIndicator } from "../../indicators/engine.ts";
+import { answerIndicatorRequest } from "../../indicators/answerRequest.ts";
 import type { IndicatorResult } from "../../indicators/result.ts";
 import type { CliContext } from "../context.ts";
 import { engineContext } from "../indicator/engineContext.ts";
+import { tableDisplay, writeNotes } from "../indicator/tableDisplay.ts";
 import { indicatorFormats, writeResult } from "../indicator/writeResult.ts";
 import { withStore } from "../open-store.ts";
 import { parseAsOf, parseLanguage, parsePeriodOption } from "../options.ts";
@@ -27,13 +28,13 @@ export function registerIndicatorCommand(program: Command, context: CliContext):
     .command("indicator")
     .description("compute one indicator for areas (--geo) or a whole level (--level), with flags, intervals and notes")
     .argument("<id>", "indicator id (see `migmon indicators`)")
-    .option("--geo <codes>", "area codes, comma-separated: REFNIS (02000, 11002), Belgian NUTS (BE2), countries (NL), EU27_2020")
+    .option("--geo <codes>", "areas, comma-separated: REFNIS (02000, 11002), Belgian NUTS (BE2), countries (NL), EU27_2020, or names in nl/fr/en (Gent)")
     .option("--level <level>", `every area of a level: ${indicatorLevels.join(", ")}`)
     .option("--from <period>", "first period, e.g. 2010")
     .option("--to <period>", "last period")
     .option("--as-of <date>", "as published on this date")
     .option("--boundaries <year>", "municipal figures on the municipalities of 1 January of this year (merger crosswalk)")
-    .option("--dataset <id>", "use only this input dataset of the indicator")
+    .option("--dataset <id>", "use only this input dataset of the indicator (one it reads; others are refused)")
     .option("--top <n>", "keep the n largest breakdown figures of each area and period (top origins)")
     .option("--lang <lang>", "language of exported texts: nl, fr or en", "en")
     .option("--format <format>", `${indicatorFormats.join(", ")} (default: table on a terminal, csv otherwise)`)
@@ -49,13 +50,18 @@ export function registerIndicatorCommand(program: Command, context: CliContext):
       const from = parsePeriodOption("--from", o.from);
       const to = parsePeriodOption("--to", o.to);
       const asOf = parseAsOf(o.asOf);
-      const result = await withStore(context, async (store) => computeIndicator(await engineContext(store), id, {
-        ...(o.geo ? { geos: o.geo.split(",").map((g) => g.trim()).filter(Boolean) } : {}),
-        ...(o.level ? { level: o.level as IndicatorLevel } : {}),
-        ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}),
-        ...(o.boundaries ? { boundaries: Number(o.boundaries) } : {}),
-        ...(o.dataset ? { dataset: o.dataset } : {}),
-      }));
-      await writeResult(context, o.top ? keepTop(result, Number(o.top)) : result, o.format, lang, o.out);
+      const { result, display } = await withStore(context, async (store) => {
+        const ctx = await engineContext(store);
+        const answer = await answerIndicatorRequest(ctx, id, {
+          ...(o.geo ? { geos: o.geo.split(",").map((g) => g.trim()).filter(Boolean) } : {}),
+          ...(o.level ? { level: o.level as IndicatorLevel } : {}),
+          ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}),
+          ...(o.boundaries ? { boundaries: Number(o.boundaries) } : {}),
+          ...(o.dataset ? { dataset: o.dataset } : {}),
+        });
+        return { result: answer, display: tableDisplay(ctx, id, lang) };
+      });
+      writeNotes(context, result.notes);
+      await writeResult(context, o.top ? keepTop(result, Number(o.top)) : result, o.format, lang, o.out, display);
     });
 }

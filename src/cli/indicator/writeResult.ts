@@ -3,6 +3,7 @@ import path from "node:path";
 import { UsageError } from "../../core/index.ts";
 import { exportLocale } from "../../i18n/exportLocale.ts";
 import { exportFormatOf, exportResult } from "../../indicators/export/index.ts";
+import { roundForDisplay } from "../../indicators/precision.ts";
 import type { IndicatorResult } from "../../indicators/result.ts";
 import type { CliContext } from "../context.ts";
 import type { Language } from "../options.ts";
@@ -12,18 +13,31 @@ import type { Row } from "../output.ts";
 /** The `--format` values of `migmon indicator` and `migmon compare`. */
 export const indicatorFormats = ["table", "csv", "xlsx", "json", "jsonstat", "sdmx-csv", "parquet"] as const;
 
-/** An indicator result as rows: area, period, breakdown codes, value, flags, interval bounds and notes. */
-export function resultRows(result: IndicatorResult): { columns: string[]; rows: Row[] } {
+/** How a table shows a result to a reader: area names beside the codes, figures rounded to the indicator's digits. */
+export interface TableDisplay {
+  readonly decimals: number;
+  readonly nameOf: (code: string) => string | null;
+}
+
+/**
+ * An indicator result as rows: area, period, breakdown codes, value, flags, interval bounds and notes. With a
+ * display (tables for a reader) a `name` column follows the area code and the figures are rounded; without one
+ * (CSV, JSON) every digit is kept.
+ */
+export function resultRows(result: IndicatorResult, display?: TableDisplay): { columns: string[]; rows: Row[] } {
   const hasInterval = result.values.some((v) => v.lower !== undefined);
-  const columns = ["geo", "period", ...result.breakdownDimensions, "value", "flags", ...(hasInterval ? ["lower", "upper"] : []), "notes"];
+  const shown = (x: number | null) => (display === undefined ? x : roundForDisplay(x, display.decimals));
+  const columns = ["geo", ...(display ? ["name"] : []), "period", ...result.breakdownDimensions, "value", "flags", ...(hasInterval ? ["lower", "upper"] : []), "notes"];
   const rows = result.values.map((v) => {
-    const row: Record<string, string | number | null> = { geo: v.geo, period: v.period };
+    const row: Record<string, string | number | null> = { geo: v.geo };
+    if (display) row.name = display.nameOf(v.geo) ?? "";
+    row.period = v.period;
     for (const d of result.breakdownDimensions) row[d] = v.breakdown?.[d] ?? null;
-    row.value = v.value;
+    row.value = shown(v.value);
     row.flags = v.flags;
     if (hasInterval) {
-      row.lower = v.lower ?? null;
-      row.upper = v.upper ?? null;
+      row.lower = shown(v.lower ?? null);
+      row.upper = shown(v.upper ?? null);
     }
     row.notes = (v.notes ?? []).join("; ");
     return row;
@@ -32,17 +46,17 @@ export function resultRows(result: IndicatorResult): { columns: string[]; rows: 
 }
 
 /**
- * Writes a result: table, csv and json to stdout (or `out`) through the CLI's own output; xlsx, jsonstat,
+ * Writes a result: table (with `display`: names and rounding), csv and json to stdout (or `out`) through the CLI's own output; xlsx, jsonstat,
  * sdmx-csv and parquet (and csv with `--out`, with flags, notes and citation) through the exports. Binary formats
  * need `--out`. Throws UsageError for an unknown format.
  */
-export async function writeResult(context: CliContext, result: IndicatorResult, format: string | undefined, lang: Language, out: string | undefined): Promise<void> {
+export async function writeResult(context: CliContext, result: IndicatorResult, format: string | undefined, lang: Language, out: string | undefined, display?: TableDisplay): Promise<void> {
   const chosen = format ?? (out ? "csv" : context.stdout.isTTY ? "table" : "csv");
   if (!(indicatorFormats as readonly string[]).includes(chosen)) {
     throw new UsageError(`--format must be one of ${indicatorFormats.join(", ")}, not ${JSON.stringify(chosen)}`);
   }
   if (chosen === "table" || chosen === "json" || (chosen === "csv" && !out)) {
-    const { columns, rows } = resultRows(result);
+    const { columns, rows } = resultRows(result, chosen === "table" ? display : undefined);
     writeRows(context, columns, rows, chosen);
     return;
   }

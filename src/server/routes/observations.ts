@@ -1,17 +1,21 @@
 // GET /api/datasets/{id}/observations: the figures of one dataset, filtered by dimension codes and period range,
 // as of the latest state, a release or a date, in JSON or CSV (one column per dimension, then period, value, flags).
-import { stringify } from "csv-stringify/sync";
+// Paged in the store (Store.queryPage: keyset on series key and period) and written row by row (rowStream.ts), so
+// an answer holds one page of at most 100,000 rows whatever the dataset's size. The cursor carries the release the
+// first page read, so a walk through the pages sees one state even when a release is loaded meanwhile.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { UsageError, comparePeriods, parsePeriod, splitSeriesKey } from "../../core/index.ts";
-import type { DatasetId, ReleaseId } from "../../core/index.ts";
-import type { ObservationQuery, StoredObservation } from "../../store/store.ts";
+import type { DatasetId, Period, ReleaseId, SeriesKey } from "../../core/index.ts";
+import type { ObservationQuery } from "../../store/store.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
+import { decodeCursor, encodeCursor, linkNextPage, pageLimit, pagingDescription, pagingParameters } from "../paging.ts";
 import { asOfSchema, normaliseAsOf, periodSchema, releaseIdSchema } from "../parameters.ts";
 import type { ReleaseState } from "../releaseState.ts";
 import { addRoute } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
+import { csvRowStream, jsonRowStream } from "../rowStream.ts";
 import { datasetPath } from "./datasets.ts";
 
 /** The query of the observations route; `where` repeats, one dimension per value. */
@@ -23,7 +27,11 @@ export const observationQuerySchema = z.strictObject({
   asOf: asOfSchema.optional(),
   release: releaseIdSchema.optional().describe("as published by this release of the dataset (and those before it); not with asOf"),
   format: z.enum(["json", "csv"], "must be json or csv").optional().describe("json (default) or csv"),
+  ...pagingParameters,
 });
+
+/** What an observations cursor holds: the release the walk reads and the last row sent. */
+const observationCursor = z.object({ release: z.number().int().positive(), series: z.string(), period: z.string() });
 
 /**
  * Reads `where` values (`geo:BE,NL`) into the store's filter, checking each dimension against the dataset's.
@@ -42,12 +50,6 @@ export function parseWhere(values: readonly string[], dimensions: readonly strin
   return where;
 }
 
-/** Observations as CSV: one column per dimension code, then period, value (empty when missing) and flags. */
-export function observationsCsv(dimensions: readonly string[], rows: readonly StoredObservation[]): string {
-  const records = rows.map((o) => [...splitSeriesKey(o.series), o.period, o.value === null ? "" : String(o.value), o.flags]);
-  return stringify(records, { header: true, columns: [...dimensions, "period", "value", "flags"] });
-}
-
 /** Registers GET /api/datasets/{id}/observations. */
 export function registerObservationRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState): void {
   const { store } = effects;
@@ -58,11 +60,14 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
     method: "GET", url: "/api/datasets/:id/observations", tag: "observations",
     summary: "the observations of one dataset: value (null when missing) and flags per series and period, latest or as published then",
     description: "Sorted by series key, then period. `release` gives the state as published by that release, `asOf` the state on a date; " +
-      "without either, the latest. Each observation names the release that first published its value and flags.",
+      "without either, the latest. Each observation names the release that first published its value and flags. " +
+      `${pagingDescription} Every page of one walk shows the state of the release the first page read (\`state\`), even when a release is loaded meanwhile. ` +
+      "The answer is streamed.",
     params: datasetPath, query: observationQuerySchema,
-    answers: { 200: { description: "JSON { dataset, dimensions, release, observations: [{series, period, value, flags, release}] } or CSV", types: ["application/json", "text/csv"] } },
+    answers: { 200: { description: "JSON { dataset, dimensions, release (the newest), state (the release whose state is shown, null before the first), limit, next (URL or null), observations: [{series, period, value, flags, release}] } or CSV (next page in the Link header)", types: ["application/json", "text/csv"] } },
   }, async ({ params, query }, request, reply) => {
     const id = params.id as DatasetId;
+    const cursor = query.cursor === undefined ? null : decodeCursor(request, query.cursor, observationCursor);
     if (query.asOf !== undefined && query.release !== undefined) throw new UsageError("query parameters asOf and release exclude each other: give one");
     if (query.from !== undefined && query.to !== undefined && comparePeriods(parsePeriod(query.from), parsePeriod(query.to)) > 0) {
       throw new UsageError(`query parameter from (${query.from}) must not be after to (${query.to})`);
@@ -79,13 +84,21 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
       ...(query.where === undefined ? {} : { where: parseWhere(query.where, dimensions) }),
       ...(query.from === undefined ? {} : { from: parsePeriod(query.from) }),
       ...(query.to === undefined ? {} : { to: parsePeriod(query.to) }),
-      ...(query.asOf === undefined ? {} : { asOf: normaliseAsOf(query.asOf) }),
-      ...(query.release === undefined ? {} : { release: Number(query.release) as ReleaseId }),
+      // A cursor pins the state its first page read; asOf and release then only made the first page.
+      ...(cursor === null
+        ? { ...(query.asOf === undefined ? {} : { asOf: normaliseAsOf(query.asOf) }), ...(query.release === undefined ? {} : { release: Number(query.release) as ReleaseId }) }
+        : { release: cursor.release as ReleaseId }),
     };
-    const rows = await store.query(q);
+    const limit = pageLimit(query.limit);
+    const page = await store.queryPage(q, { limit, ...(cursor === null ? {} : { after: { series: cursor.series as SeriesKey, period: cursor.period as Period } }) });
+    const nextCursor = page.next === null || page.release === null ? null : encodeCursor(request, { release: page.release, ...page.next });
+    const next = linkNextPage(request, reply, nextCursor);
     if (query.format === "csv") {
-      return reply.type("text/csv; charset=utf-8").send(observationsCsv(dimensions, rows));
+      const columns = [...dimensions, "period", "value", "flags"];
+      return reply.type("text/csv; charset=utf-8").send(csvRowStream(columns, page.observations,
+        (o) => [...splitSeriesKey(o.series), o.period, o.value === null ? "" : String(o.value), o.flags]));
     }
-    return { dataset: id, dimensions, release: latest, observations: rows };
+    return reply.type("application/json; charset=utf-8").send(jsonRowStream(
+      { dataset: id, dimensions, release: latest, state: page.release, limit, next }, "observations", page.observations));
   });
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { InputError } from "../../../core/index.ts";
+import { InputError, InputLimitError } from "../../../core/index.ts";
+import { defaultInputLimits } from "../input/limits.ts";
 import { bytesInput, collect, eurostatBytes, eurostatFile, find } from "../../../../test/eurostat/real-files.ts";
 import { parseJsonStat } from "./parse-jsonstat.ts";
 
@@ -76,5 +77,40 @@ describe("parseJsonStat", () => {
     const base = { class: "dataset", id: ["geo", "time"], size: [1, 1], dimension: { geo: { category: { index: ["BE"] } }, time: { category: { index: ["2019"] } } } };
     await assert.rejects(async () => collect(await parseJsonStat(bytesInput("v.json", JSON.stringify({ ...base, value: { 0: "12a" } })))), InputError);
     await assert.rejects(async () => collect(await parseJsonStat(bytesInput("s.json", JSON.stringify({ ...base, value: { 0: 1 }, status: { 0: "x" } })))), InputError);
+  });
+  it("parseJsonStat(size 8589934592) throws InputLimitError naming the field and the setting, not RangeError", async () => {
+    const doc = (size: number[]) => JSON.stringify({
+      class: "dataset", id: ["geo", "time"], size, value: {},
+      dimension: { geo: { category: { index: ["BE"] } }, time: { category: { index: ["2019"] } } },
+    });
+    for (const size of [[8589934592, 1], [0, 8589934592], [20000, 20000]]) {
+      await assert.rejects(async () => collect(await parseJsonStat(bytesInput("big.json", doc(size)))), (error: unknown) => {
+        assert.ok(error instanceof InputLimitError, String(error));
+        assert.match(error.message, /^big\.json: "size" .* more than 100000000 cells; set MIGMON_MAX_DECLARED_CELLS to raise the limit$/);
+        return true;
+      });
+    }
+    // the limit is the input's: lowered, a 1-cell cube passes and a 2-cell one does not
+    const limits = { ...defaultInputLimits, maxDeclaredCells: 1 };
+    assert.deepEqual(await collect(await parseJsonStat({ ...bytesInput("one.json", doc([1, 1])), limits })), []);
+    await assert.rejects(async () => parseJsonStat({ ...bytesInput("two.json", doc([1, 2])), limits }), InputLimitError);
+  });
+
+  it("parseJsonStat(value 1E309) names the literal: 'value 1E309 at index 3 is not a finite number'", async () => {
+    const text = '{"class":"dataset","id":["geo","time"],"size":[1,4],"dimension":{"geo":{"category":{"index":["BE"]}},' +
+      '"time":{"category":{"index":["2019","2020","2021","2022"]}}},"value":[1,2,3,1E309]}';
+    await assert.rejects(async () => collect(await parseJsonStat(bytesInput("inf.json", text))),
+      (error: unknown) => error instanceof InputError && error.message === "value 1E309 at index 3 is not a finite number in inf.json");
+  });
+
+  it("parseJsonStat(a 1 MiB string value) quotes an excerpt, not the whole value", async () => {
+    const base = { class: "dataset", id: ["geo", "time"], size: [1, 1], dimension: { geo: { category: { index: ["BE"] } }, time: { category: { index: ["2019"] } } } };
+    const big = "x".repeat(1 << 20);
+    await assert.rejects(async () => collect(await parseJsonStat(bytesInput("long.json", JSON.stringify({ ...base, value: [big] })))), (error: unknown) => {
+      assert.ok(error instanceof InputError);
+      assert.ok(error.message.length < 300, `${error.message.length} characters`);
+      assert.match(error.message, /^value "x+…" \(1048576 characters\) at index 0 is not a number in long\.json$/);
+      return true;
+    });
   });
 });

@@ -1,18 +1,16 @@
 import {
-  InputError, makeSeriesKey,
+  InputError, InputLimitError, excerpt, makeSeriesKey,
   type Observation, type ParseInput, type ParsedTable, type Period,
 } from "../../../core/index.ts";
 import { batchSize } from "./batching.ts";
 import { FlagReader } from "./cell-value.ts";
 import { mapEurostatCode } from "./codes.ts";
 import { readInputBytes } from "../input/inflate.ts";
+import { limitSettings, limitsOf } from "../input/limits.ts";
 import { PeriodReader } from "./period-reader.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
-
-/** Cube cells beyond this many are refused: an API answer is bounded, a larger one is not an answer. */
-const maxCells = 2 ** 40;
 
 /**
  * Parses a JSON-stat 2.0 dataset as the Eurostat dissemination API returns it: `id`/`size` and the category
@@ -27,7 +25,8 @@ const maxCells = 2 ** 40;
  */
 export async function parseJsonStat(input: ParseInput): Promise<ParsedTable> {
   const source = input.name;
-  const root = readJson(await readText(input), source);
+  const text = await readText(input);
+  const root = readJson(text, source);
   if (!isObject(root) || root["class"] !== "dataset") {
     throw new InputError(source, undefined, 'not a JSON-stat 2.0 dataset (no "class": "dataset")');
   }
@@ -40,6 +39,7 @@ export async function parseJsonStat(input: ParseInput): Promise<ParsedTable> {
   const timeIds = Array.isArray(role["time"]) ? role["time"] : ["time"];
   const timeIndex = ids.findIndex((id) => timeIds.includes(id));
   if (timeIndex < 0) throw new InputError(source, undefined, "no time dimension");
+  const cells = declaredCells(ids, sizes, limitsOf(input).maxDeclaredCells, source);
   const categories = ids.map((id, d) => readCategories(dimensionObject[id], id, sizes[d] as number, source));
   const dimensions = ids.filter((_, d) => d !== timeIndex).map((id) => id.toLowerCase());
   const extension = isObject(root["extension"]) ? root["extension"] : {};
@@ -49,9 +49,7 @@ export async function parseJsonStat(input: ParseInput): Promise<ParsedTable> {
     sourceUpdatedAt: typeof updated === "string" && updated.trim() !== "" ? updated.trim() : null,
     datasetCode: typeof extension["id"] === "string" ? extension["id"] : null,
   };
-  const cells = sizes.reduce((a, b) => a * b, 1);
-  if (cells > maxCells) throw new InputError(source, undefined, `a cube of ${cells} cells is too large`);
-  const observations = readObservations(root, ids, sizes, categories, timeIndex, cells, source);
+  const observations = readObservations(root, ids, sizes, categories, timeIndex, cells, source, () => overflowingNumberIn(text));
   return { header, batches: inBatches(observations) };
 }
 
@@ -66,6 +64,30 @@ async function readText(input: ParseInput): Promise<string> {
     if (error instanceof InputError) throw error;
     throw new InputError(source, undefined, "bytes that are not UTF-8");
   }
+}
+
+/**
+ * The number of cells the `size` array declares. Each size and their product must stay within `maxCells`
+ * (an answer of the Eurostat API is bounded; a larger declaration is a corrupt or hostile file, and a size of
+ * 2^33 would otherwise fail deep inside with "Invalid array length"). Throws InputLimitError naming the field.
+ */
+function declaredCells(ids: readonly string[], sizes: readonly number[], maxCells: number, source: string): number {
+  const refuse = (what: string) => new InputLimitError(source, undefined,
+    `${source}: ${what} more than ${maxCells} cells; set ${limitSettings.maxDeclaredCells} to raise the limit`, limitSettings.maxDeclaredCells);
+  sizes.forEach((size, d) => {
+    if (size > maxCells) throw refuse(`"size" of dimension ${excerpt(ids[d])} declares ${size} positions,`);
+  });
+  const cells = sizes.reduce((a, b) => a * b, 1);
+  if (cells > maxCells) throw refuse(`"size" [${sizes.join(", ")}] declares a cube of ${cells} cells,`);
+  return cells;
+}
+
+/** The first number literal of a JSON text that is too large for a double (`1E309`), for messages. */
+function overflowingNumberIn(text: string): string | undefined {
+  for (const match of text.matchAll(/-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/g)) {
+    if (!Number.isFinite(Number(match[0]))) return match[0];
+  }
+  return undefined;
 }
 
 function readJson(text: string, source: string): Json {
@@ -105,7 +127,7 @@ function readCategories(value: Json | undefined, id: string, size: number, sourc
   } else if (isObject(index)) {
     for (const [code, position] of Object.entries(index)) {
       if (typeof position !== "number" || !Number.isInteger(position) || position < 0 || position >= size) {
-        throw new InputError(source, undefined, `dimension ${id}: position of ${JSON.stringify(code)} is not within its size ${size}`);
+        throw new InputError(source, undefined, `dimension ${excerpt(id)}: position of ${excerpt(code)} is not within its size ${size}`);
       }
       codes[position] = code;
     }
@@ -115,7 +137,7 @@ function readCategories(value: Json | undefined, id: string, size: number, sourc
   for (let i = 0; i < size; i++) {
     const code = codes[i];
     if (code === undefined || code === "" || code.includes(".")) {
-      throw new InputError(source, undefined, `dimension ${id} has no usable code at position ${i}`);
+      throw new InputError(source, undefined, `dimension ${excerpt(id)} has no usable code at position ${i}`);
     }
   }
   return codes;
@@ -123,7 +145,7 @@ function readCategories(value: Json | undefined, id: string, size: number, sourc
 
 function* readObservations(
   root: JsonObject, ids: readonly string[], sizes: readonly number[], categories: readonly string[][],
-  timeIndex: number, cells: number, source: string,
+  timeIndex: number, cells: number, source: string, overflowingLiteral: () => string | undefined,
 ): Generator<Observation> {
   if (cells === 0) return;
   const values = root["value"] ?? null;
@@ -142,7 +164,7 @@ function* readObservations(
     } else if (isObject(container)) {
       for (const key of Object.keys(container)) {
         const i = Number(key);
-        if (!/^\d+$/.test(key) || i >= cells) throw new InputError(source, undefined, `"${name}" key ${JSON.stringify(key)} is not a cell of the cube`);
+        if (!/^\d+$/.test(key) || i >= cells) throw new InputError(source, undefined, `"${name}" key ${excerpt(key)} is not a cell of the cube`);
         positions.add(i);
       }
     }
@@ -163,8 +185,12 @@ function* readObservations(
       else codes[d < timeIndex ? d : d - 1] = mapEurostatCode(ids[d] as string, code);
     }
     const raw = pick(values, cell);
-    if (raw !== null && (typeof raw !== "number" || !Number.isFinite(raw))) {
-      throw new InputError(source, undefined, `value of cell ${cell} is not a number: ${JSON.stringify(raw)}`);
+    if (typeof raw === "number" && !Number.isFinite(raw)) {
+      // JSON.parse reads 1E309 as Infinity, which JSON.stringify would print as null: quote the literal itself
+      throw new InputError(source, undefined, `value ${overflowingLiteral() ?? String(raw)} at index ${cell} is not a finite number`);
+    }
+    if (raw !== null && typeof raw !== "number") {
+      throw new InputError(source, undefined, `value ${excerpt(typeof raw === "string" ? raw : JSON.stringify(raw))} at index ${cell} is not a number`);
     }
     const status = statuses === null ? null : pick(statuses, cell);
     if (status !== null && typeof status !== "string") {
@@ -186,7 +212,7 @@ function readStatus(status: string, flags: FlagReader, source: string): string {
   if (bar < 0) return flags.read(status, undefined);
   const conf = status.slice(bar + 1).trim();
   if (conf !== "" && conf !== "C" && conf !== "F" && conf !== "D") {
-    throw new InputError(source, undefined, `unknown confidentiality status ${JSON.stringify(conf)}`);
+    throw new InputError(source, undefined, `unknown confidentiality status ${excerpt(conf)}`);
   }
   return flags.read(status.slice(0, bar) + (conf === "C" || conf === "D" ? "c" : ""), undefined);
 }

@@ -1,52 +1,79 @@
 import type { Command } from "commander";
-import { makeDatasetId, splitSeriesKey } from "../../core/index.ts";
-import { findEntry, loadCatalogue } from "../../ingest/catalogue.ts";
+import { splitSeriesKey } from "../../core/index.ts";
+import type { ObservationQuery, StoredObservation } from "../../store/store.ts";
+import { walkPages } from "../../store/walk-pages.ts";
 import type { CliContext } from "../context.ts";
+import { resolveDatasetId } from "../dataset-id.ts";
 import { withStore } from "../open-store.ts";
 import { collect, parseAsOf, parsePeriodOption, parseWhere } from "../options.ts";
 import { chooseFormat, writeRows } from "../output.ts";
 import type { Row } from "../output.ts";
+import { streamRows } from "../streamOutput.ts";
 import { UsageError } from "../../core/index.ts";
 
-/** `migmon query <dataset>`: observations, latest or as published on a date. */
+/** Rows read from the store at a time unless --page-rows says otherwise. */
+const defaultPageRows = 10_000;
+
+function parsePageRows(text: string | undefined): number {
+  if (text === undefined) return defaultPageRows;
+  if (!/^[1-9]\d{0,6}$/.test(text)) throw new UsageError(`--page-rows must be a whole number from 1 to 9999999, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function rowOf(o: StoredObservation, dimensions: readonly string[]): Row {
+  const row: Record<string, string | number | null> = {};
+  splitSeriesKey(o.series).forEach((code, i) => { row[dimensions[i] ?? `dim${i}`] = code; });
+  row.period = o.period;
+  row.value = o.value;
+  row.flags = o.flags;
+  row.release = o.release;
+  return row;
+}
+
+/**
+ * `migmon query <dataset>`: observations, latest or as published on a date. CSV and JSON are written page by page
+ * as the store reads them (Store.queryPage), so a dataset of millions of rows never sits in memory whole; a table
+ * on a terminal needs every row's width first and is built whole.
+ */
 export function registerQueryCommand(program: Command, context: CliContext): void {
   program
     .command("query")
     .description("print observations of a dataset: latest, or as published on a date (CSV columns: dimension codes, period, value, flags)")
-    .argument("<dataset>", "dataset id or code")
+    .argument("<dataset>", "dataset id or code: a catalogue dataset, or an agency delivery in the store (agency:<code>)")
     .option("--where <dim=codes>", "keep only these codes of a dimension, e.g. --where geo=BE,NL (repeatable)", collect, [])
     .option("--from <period>", "first period, e.g. 2010 or 2015-01")
     .option("--to <period>", "last period")
     .option("--as-of <date>", "as published on this date (the releases retrieved up to its end)")
     .option("--format <format>", "table, csv or json (default: table on a terminal, csv otherwise)")
-    .action(async (name: string, options: { where: string[]; from?: string; to?: string; asOf?: string; format?: string }) => {
+    .option("--page-rows <n>", `rows read from the store and written at a time, which bounds memory (default ${defaultPageRows})`)
+    .action(async (name: string, options: { where: string[]; from?: string; to?: string; asOf?: string; format?: string; pageRows?: string }) => {
       const format = chooseFormat(context, options.format);
-      const entry = findEntry(await loadCatalogue(), name);
-      const id = makeDatasetId(entry.publisher, entry.code);
+      const pageRows = parsePageRows(options.pageRows);
       const where = parseWhere(options.where);
       const from = parsePeriodOption("--from", options.from);
       const to = parsePeriodOption("--to", options.to);
       const asOf = parseAsOf(options.asOf);
-      const { dimensions, observations } = await withStore(context, async (store) => {
+      await withStore(context, async (store) => {
+        const id = await resolveDatasetId(store, name);
         const dataset = await store.getDataset(id);
         for (const dim of Object.keys(where)) {
           if (!dataset.dimensions.includes(dim)) {
             throw new UsageError(`--where ${dim}: ${id} has no dimension ${dim} (dimensions: ${dataset.dimensions.join(", ")})`);
           }
         }
-        const observations = await store.query({ dataset: id, where, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}) });
-        return { dimensions: dataset.dimensions, observations };
+        const q: ObservationQuery = { dataset: id, where, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}) };
+        const { dimensions } = dataset;
+        const columns = [...dimensions, "period", "value", "flags", ...(format === "csv" ? [] : ["release"])];
+        const blocks = (async function* () {
+          for await (const page of walkPages(store, q, pageRows)) yield page.observations.map((o) => rowOf(o, dimensions));
+        })();
+        if (format === "table") {
+          const rows: Row[] = [];
+          for await (const block of blocks) rows.push(...block);
+          writeRows(context, columns, rows, format);
+          return;
+        }
+        await streamRows(context, columns, blocks, format);
       });
-      const rows: Row[] = observations.map((o) => {
-        const row: Record<string, string | number | null> = {};
-        splitSeriesKey(o.series).forEach((code, i) => { row[dimensions[i] ?? `dim${i}`] = code; });
-        row.period = o.period;
-        row.value = o.value;
-        row.flags = o.flags;
-        row.release = o.release;
-        return row;
-      });
-      const columns = [...dimensions, "period", "value", "flags", ...(format === "csv" ? [] : ["release"])];
-      writeRows(context, columns, rows, format);
     });
 }

@@ -21,13 +21,23 @@ export interface Country {
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Countries that belong to a nationality group from `from` to `until` (inclusive; open ends when absent). */
+const membershipSchema = z.object({
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+}).strict();
 const countryGroupSchema = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
-  kind: z.enum(["member-states", "relative", "category"]),
+  kind: z.enum(["member-states", "relative", "category", "nationality-group"]),
   names: z.object({ en: z.string().min(1), nl: z.string().min(1), fr: z.string().min(1) }).strict(),
   valid: z.object({ from: isoDate, until: isoDate.optional() }).strict().optional(),
   members: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   base: z.string().optional(),
+  /** nationality-group: membership by date, the source that defines the group and what it says of exceptions. */
+  membership: z.array(membershipSchema).optional(),
+  source: z.url().optional(),
+  note: z.string().min(1).optional(),
 }).strict();
 const countryGroupsSchema = z.object({ groups: z.array(countryGroupSchema) }).strict();
 
@@ -81,6 +91,11 @@ export function readCountryGroups(yamlText: string, source: string): CountryGrou
     const unknown = (group.members ?? []).filter((m) => !countries.has(m));
     if (unknown.length > 0) throw new InputError(source, undefined, `group ${group.code} has unknown members ${unknown.join(", ")}`);
     if (group.kind === "member-states" && (group.members ?? []).length === 0) throw new InputError(source, undefined, `group ${group.code} has no members`);
+    if (group.kind === "nationality-group") {
+      if (!group.membership || group.membership.length === 0 || group.source === undefined) throw new InputError(source, undefined, `nationality group ${group.code} needs a membership and a source`);
+      const outside = group.membership.flatMap((m) => m.countries).filter((m) => !countries.has(m));
+      if (outside.length > 0) throw new InputError(source, undefined, `nationality group ${group.code} has unknown members ${outside.join(", ")}`);
+    }
   }
   for (const group of byCode.values()) {
     if (group.base !== undefined && byCode.get(group.base)?.kind !== "member-states") {

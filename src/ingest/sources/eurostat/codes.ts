@@ -1,4 +1,4 @@
-import { InputError, UnknownCodeError } from "../../../core/index.ts";
+import { InputError, UnknownCodeError, excerpt } from "../../../core/index.ts";
 
 /**
  * Eurostat's codes mapped to ours (DESIGN.md §4). Eurostat writes Greece as EL and the United Kingdom as UK
@@ -58,7 +58,7 @@ export function readEurostatLabels(csvText: string, source = "eurostat-labels.cs
     const fields = splitLabelLine(text, source, i + 1);
     if (!sawHeader) {
       if (fields.join(",") !== "dimension,code,label") {
-        throw new InputError(source, i + 1, `header must be "dimension,code,label", found ${JSON.stringify(text)}`);
+        throw new InputError(source, i + 1, `header must be "dimension,code,label", found ${excerpt(text)}`);
       }
       sawHeader = true;
       continue;
@@ -72,7 +72,7 @@ export function readEurostatLabels(csvText: string, source = "eurostat-labels.cs
     if (!table) byDimension.set(dim, (table = new Map()));
     const known = table.get(label);
     if (known !== undefined && known !== code) {
-      throw new InputError(source, i + 1, `label ${JSON.stringify(label)} of ${dim} names both ${known} and ${code}`);
+      throw new InputError(source, i + 1, `label ${excerpt(label)} of ${dim} names both ${known} and ${code}`);
     }
     table.set(label, code);
   }

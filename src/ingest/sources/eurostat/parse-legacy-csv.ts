@@ -1,5 +1,5 @@
 import {
-  InputError, makeSeriesKey,
+  excerpt, InputError, makeSeriesKey,
   type Observation, type ParseInput, type ParsedTable, type Parser,
 } from "../../../core/index.ts";
 import { batchSize } from "./batching.ts";
@@ -60,7 +60,7 @@ function readLayout(head: CsvRecord, source: string): Layout {
   const dimensions = dimensionColumns.map((c) => (names[c] as string).toLowerCase());
   if (dimensions.length === 0 || new Set(dimensions).size !== dimensions.length
     || dimensions.some((d) => !/^[a-z0-9_]+$/.test(d))) {
-    throw new InputError(source, head.line, `cannot read the dimension columns of ${JSON.stringify(names.join(","))}`);
+    throw new InputError(source, head.line, `cannot read the dimension columns of ${excerpt(names.join(","))}`);
   }
   return { width: names.length, dimensions, dimensionColumns, timeColumn, valueColumn, flagColumn };
 }
@@ -101,6 +101,6 @@ async function* readBatches(
 function readValue(text: string, source: string, line: number): number | null {
   if (text === ":") return null;
   const value = readDecimal(thousands.test(text) ? text.replaceAll(",", "") : text);
-  if (value === undefined) throw new InputError(source, line, `Value is not a number: ${JSON.stringify(text)}`);
+  if (value === undefined) throw new InputError(source, line, `Value is not a number: ${excerpt(text)}`);
   return value;
 }

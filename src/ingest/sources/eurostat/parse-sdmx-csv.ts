@@ -1,5 +1,5 @@
 import {
-  InputError, makeSeriesKey,
+  excerpt, InputError, makeSeriesKey,
   type Observation, type ParseInput, type ParsedTable, type Parser,
 } from "../../../core/index.ts";
 import { batchSize } from "./batching.ts";
@@ -83,14 +83,14 @@ function readLayout(head: CsvRecord, source: string): Layout {
     start = updatedColumn < 0 ? 1 : 2;
     step = 1;
   } else {
-    throw new InputError(source, head.line, `not an SDMX-CSV header (first column ${JSON.stringify(names[0])})`);
+    throw new InputError(source, head.line, `not an SDMX-CSV header (first column ${excerpt(names[0])})`);
   }
   const dimensionColumns: number[] = [];
   for (let c = start; c < timeColumn; c += step) dimensionColumns.push(c);
   const dimensions = dimensionColumns.map((c) => (names[c] as string).toLowerCase());
   if ((timeColumn - start) % step !== 0 || dimensions.length === 0 || new Set(dimensions).size !== dimensions.length
     || dimensions.some((d) => !/^[a-z0-9_]+$/.test(d))) {
-    throw new InputError(source, head.line, `cannot read the dimension columns of ${JSON.stringify(names.slice(0, timeColumn).join(","))}`);
+    throw new InputError(source, head.line, `cannot read the dimension columns of ${excerpt(names.slice(0, timeColumn).join(","))}`);
   }
   return {
     width: names.length, dimensions, dimensionColumns, datasetColumn, updatedColumn, timeColumn, valueColumn,
@@ -122,7 +122,7 @@ function readLastUpdate(cell: string, source: string, line: number): string | nu
   } else if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text))) {
     return text;
   }
-  throw new InputError(source, line, `LAST UPDATE ${JSON.stringify(text)} is not a date`);
+  throw new InputError(source, line, `LAST UPDATE ${excerpt(text)} is not a date`);
 }
 
 async function* readBatches(
@@ -163,7 +163,7 @@ async function* readBatches(
 }
 
 function readCode(dimension: string, cell: string, source: string, line: number): string {
-  if (!codeLike.test(cell)) throw new InputError(source, line, `bad ${dimension} code ${JSON.stringify(cell)}`);
+  if (!codeLike.test(cell)) throw new InputError(source, line, `bad ${dimension} code ${excerpt(cell)}`);
   return mapEurostatCode(dimension, cell);
 }
 
@@ -171,7 +171,7 @@ function readValue(cell: string, source: string, line: number): number | null {
   const text = cell.trim();
   if (text === "") return null;
   const value = readDecimal(text);
-  if (value === undefined) throw new InputError(source, line, `OBS_VALUE is not a number: ${JSON.stringify(text)}`);
+  if (value === undefined) throw new InputError(source, line, `OBS_VALUE is not a number: ${excerpt(text)}`);
   return value;
 }
 
@@ -180,5 +180,5 @@ function readConfStatus(cell: string, source: string, line: number): string {
   const text = cell.trim();
   if (text === "" || text === "F") return "";
   if (text === "C" || text === "D") return "c";
-  throw new InputError(source, line, `unknown CONF_STATUS ${JSON.stringify(text)}`);
+  throw new InputError(source, line, `unknown CONF_STATUS ${excerpt(text)}`);
 }

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import {
-  InputError, MigmonError, makeSeriesKey,
+  excerpt, InputError, MigmonError, makeSeriesKey,
   type Observation, type ParseInput, type ParsedHeader, type ParsedTable, type SeriesKey,
 } from "../../../core/index.ts";
 import { batchSize } from "./batching.ts";
@@ -123,7 +123,7 @@ function readSeries(attributes: Record<string, string>, reading: Reading, source
   }
   const codes = reading.dimensions.map((dimension) => {
     const code = (byLower.get(dimension) ?? "").trim();
-    if (code === "" || code.includes(".")) throw new InputError(source, line, `bad ${dimension} code ${JSON.stringify(code)}`);
+    if (code === "" || code.includes(".")) throw new InputError(source, line, `bad ${dimension} code ${excerpt(code)}`);
     return mapEurostatCode(dimension, code);
   });
   return makeSeriesKey(codes);
@@ -139,11 +139,11 @@ function readObs(
   let value: number | null = null;
   if (text !== "" && text !== "NaN") {
     const number = readDecimal(text);
-    if (number === undefined) throw new InputError(source, line, `OBS_VALUE is not a number: ${JSON.stringify(text)}`);
+    if (number === undefined) throw new InputError(source, line, `OBS_VALUE is not a number: ${excerpt(text)}`);
     value = number;
   }
   const conf = (attributes["CONF_STATUS"] ?? "").trim();
-  if (conf !== "" && conf !== "F" && conf !== "C" && conf !== "D") throw new InputError(source, line, `unknown CONF_STATUS ${JSON.stringify(conf)}`);
+  if (conf !== "" && conf !== "F" && conf !== "C" && conf !== "D") throw new InputError(source, line, `unknown CONF_STATUS ${excerpt(conf)}`);
   const flagText = (attributes["OBS_FLAG"] ?? attributes["OBS_STATUS"] ?? "") + (conf === "C" || conf === "D" ? "c" : "");
   return { series, period, value, flags: flags.read(flagText, line) };
 }

@@ -1,5 +1,5 @@
 import {
-  InputError, PeriodError, makeSeriesKey, parsePeriod,
+  excerpt, InputError, PeriodError, makeSeriesKey, parsePeriod,
   type Observation, type ParseInput, type ParsedTable, type Period, type SeriesKey,
 } from "../../../core/index.ts";
 import { batchSize } from "./batching.ts";
@@ -48,11 +48,11 @@ function readHeader(first: InputLine, source: string): { dimensions: string[]; p
   const head = fields[0] ?? "";
   const slash = head.indexOf("\\");
   if (slash < 0) {
-    throw new InputError(source, first.line, `not an Eurostat TSV header (no "dim,...\\time" cell): ${JSON.stringify(head.slice(0, 60))}`);
+    throw new InputError(source, first.line, `not an Eurostat TSV header (no "dim,...\\time" cell): ${excerpt(head.slice(0, 60))}`);
   }
   const dimensions = head.slice(0, slash).split(",").map((d) => d.trim().toLowerCase());
   if (dimensions.some((d) => d === "") || new Set(dimensions).size !== dimensions.length) {
-    throw new InputError(source, first.line, `empty or repeated dimension in header ${JSON.stringify(head)}`);
+    throw new InputError(source, first.line, `empty or repeated dimension in header ${excerpt(head)}`);
   }
   if (fields.length < 2) throw new InputError(source, first.line, "header has no period columns");
   const periods = fields.slice(1).map((text) => {
@@ -105,12 +105,12 @@ function readSeriesKey(
 ): SeriesKey {
   const codes = cell.split(",");
   if (codes.length !== dimensions.length) {
-    throw new InputError(source, line, `expected ${dimensions.length} codes in ${JSON.stringify(cell)}, found ${codes.length}`);
+    throw new InputError(source, line, `expected ${dimensions.length} codes in ${excerpt(cell)}, found ${codes.length}`);
   }
   for (let d = 0; d < codes.length; d++) {
     const code = (codes[d] as string).trim();
     if (code === "" || code.includes(".")) {
-      throw new InputError(source, line, `bad ${dimensions[d]} code ${JSON.stringify(code)}`);
+      throw new InputError(source, line, `bad ${dimensions[d]} code ${excerpt(code)}`);
     }
     codes[d] = (mappers[d] as (code: string) => string)(code);
   }
@@ -132,7 +132,7 @@ function readCell(
   const flagText = numberEnd < end ? cell.slice(numberEnd + 1, end).trim() : "";
   const value = readDecimal(numberText);
   if (value === undefined) {
-    throw new InputError(source, line, `not a number: ${JSON.stringify(cell.slice(0, end))} for ${period}`);
+    throw new InputError(source, line, `not a number: ${excerpt(cell.slice(0, end))} for ${period}`);
   }
   return { series, period, value, flags: flags.read(flagText, line) };
 }

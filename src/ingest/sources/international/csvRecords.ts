@@ -1,4 +1,4 @@
-import { InputError } from "../../../core/index.ts";
+import { InputError, excerpt } from "../../../core/index.ts";
 import type { ParseInput } from "../../../core/index.ts";
 import { readLines } from "../input/lines.ts";
 
@@ -84,7 +84,7 @@ export function findColumns<K extends string>(
     else found[name] = at;
   }
   if (missing.length > 0) {
-    throw new InputError(source, header.line, `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => JSON.stringify(m)).join(", ")}`);
+    throw new InputError(source, header.line, `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => excerpt(m)).join(", ")}`);
   }
   return found;
 }

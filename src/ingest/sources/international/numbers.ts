@@ -1,4 +1,4 @@
-import { InputError } from "../../../core/index.ts";
+import { InputError, excerpt } from "../../../core/index.ts";
 
 /**
  * Reads a publisher's number (`5`, `-25000.0`, `3e+05`, `5.57`) for the named column. The empty string is null
@@ -9,7 +9,7 @@ export function readNumber(text: string, column: string, source: string, line: n
   if (trimmed === "") return null;
   const value = Number(trimmed);
   if (!Number.isFinite(value) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) {
-    throw new InputError(source, line, `not a number in column ${JSON.stringify(column)}: ${JSON.stringify(text)}`);
+    throw new InputError(source, line, `not a number in column ${excerpt(column)}: ${excerpt(text)}`);
   }
   return value;
 }
@@ -21,7 +21,7 @@ export function readNumber(text: string, column: string, source: string, line: n
 export function readYear(text: string, column: string, source: string, line: number): string {
   const m = /^\s*(\d{4})(\.0+)?\s*$/.exec(text);
   if (!m || m[1] === undefined) {
-    throw new InputError(source, line, `not a year in column ${JSON.stringify(column)}: ${JSON.stringify(text)}`);
+    throw new InputError(source, line, `not a year in column ${excerpt(column)}: ${excerpt(text)}`);
   }
   return m[1];
 }

@@ -1,4 +1,4 @@
-import { UnknownCodeError } from "../../../core/index.ts";
+import { UnknownCodeError, excerpt } from "../../../core/index.ts";
 
 /**
  * Codes that no code list knows, by dimension, each with the first line it was seen on. The message lists every
@@ -20,7 +20,7 @@ export class UnknownCodesError extends UnknownCodeError {
     this.firstLines = firstLines;
     const parts = [...byDimension].map(([dimension, lines]) => {
       const label = lines.size === 1 ? "code" : "codes";
-      const listed = [...lines].map(([code, line]) => `${JSON.stringify(code)} (line ${line})`).join(", ");
+      const listed = [...lines].map(([code, line]) => `${excerpt(code)} (line ${line})`).join(", ");
       return `unknown ${dimension} ${label} ${listed}`;
     });
     this.message = `${parts.join("; ")} in ${source} line ${first}`;

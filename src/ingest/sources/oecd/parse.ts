@@ -1,4 +1,4 @@
-import { InputError, makeSeriesKey, parsePeriod, PeriodError } from "../../../core/index.ts";
+import { InputError, makeSeriesKey, parsePeriod, PeriodError, excerpt } from "../../../core/index.ts";
 import type { Observation, ParsedTable, ParseInput, Period } from "../../../core/index.ts";
 import { batchSize } from "../international/batchSize.ts";
 import { readCsvRecords } from "../international/csvRecords.ts";
@@ -58,7 +58,7 @@ function findLayout(source: string, header: CsvRecord): SdmxCsvLayout {
   const structureId = index("STRUCTURE_ID");
   const missing = [["STRUCTURE_ID", structureId], ["TIME_PERIOD", time], ["OBS_VALUE", value]].filter(([, at]) => at === undefined);
   if (missing.length > 0 || time === undefined || value === undefined || structureId === undefined) {
-    throw new InputError(source, header.line, `missing SDMX-CSV column${missing.length > 1 ? "s" : ""} ${missing.map(([n]) => JSON.stringify(n)).join(", ")}`);
+    throw new InputError(source, header.line, `missing SDMX-CSV column${missing.length > 1 ? "s" : ""} ${missing.map(([n]) => excerpt(n)).join(", ")}`);
   }
   const dimensions: Array<{ id: string; at: number }> = [];
   names.forEach((name, at) => {
@@ -89,11 +89,11 @@ async function* sdmxCsvBatches(
       const mapper = mappers.get(d.id);
       const code = mapper === undefined ? raw : mapper.map(raw, record.line);
       if (code === null) known = false;
-      else if (code === "" || code.includes(".")) throw new InputError(source, record.line, `bad ${d.id} code ${JSON.stringify(raw)}`);
+      else if (code === "" || code.includes(".")) throw new InputError(source, record.line, `bad ${d.id} code ${excerpt(raw)}`);
       else codes.push(code);
     }
     const status = mapObservationStatus(f(layout.status));
-    if (status === undefined) throw new InputError(source, record.line, `unknown OBS_STATUS ${JSON.stringify(f(layout.status))}`);
+    if (status === undefined) throw new InputError(source, record.line, `unknown OBS_STATUS ${excerpt(f(layout.status))}`);
     const period = readPeriod(source, record.line, f(layout.time));
     let value = readNumber(f(layout.value), "OBS_VALUE", source, record.line);
     const multiplier = readNumber(f(layout.unitMultiplier), "UNIT_MULT", source, record.line);
@@ -114,7 +114,7 @@ function readPeriod(source: string, line: number, text: string): Period {
   try {
     return parsePeriod(text);
   } catch (error) {
-    if (error instanceof PeriodError) throw new InputError(source, line, `bad TIME_PERIOD ${JSON.stringify(text)}`);
+    if (error instanceof PeriodError) throw new InputError(source, line, `bad TIME_PERIOD ${excerpt(text)}`);
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { InputError, UnknownCodeError } from "../../../core/index.ts";
+import { InputError, UnknownCodeError, excerpt } from "../../../core/index.ts";
 import type { ParsedTable } from "../../../core/index.ts";
 
 /** A code of one dimension as a Statbel file describes it: its labels, its level and its parent in the hierarchy. */
@@ -37,7 +37,7 @@ export function recordCode(lists: CodeLists, dimension: string, entry: CodeEntry
     return;
   }
   if (known.parent !== entry.parent) {
-    throw new InputError(source, line, `${dimension} code ${JSON.stringify(entry.code)} has parent ${JSON.stringify(entry.parent)} here and ${JSON.stringify(known.parent)} before`);
+    throw new InputError(source, line, `${dimension} code ${excerpt(entry.code)} has parent ${excerpt(entry.parent)} here and ${excerpt(known.parent)} before`);
   }
 }
 
@@ -80,6 +80,6 @@ export function requireColumn(header: readonly string[], source: string, ...name
 /** Reads a count: a non-negative integer. Throws InputError naming the line and the text otherwise. */
 export function readCount(text: string, source: string, line: number): number {
   const t = text.trim();
-  if (!/^\d+$/.test(t)) throw new InputError(source, line, `not a count: ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(t)) throw new InputError(source, line, `not a count: ${excerpt(text)}`);
   return Number(t);
 }

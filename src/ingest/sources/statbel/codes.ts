@@ -1,4 +1,4 @@
-import { InputError } from "../../../core/index.ts";
+import { InputError, excerpt } from "../../../core/index.ts";
 
 /** Observations per batch of every Statbel parser. */
 export const statbelBatchSize = 10_000;
@@ -10,7 +10,7 @@ export const statbelBatchSize = 10_000;
  */
 export function restoreRefnis(text: string, source: string, line: number): string {
   const t = text.trim();
-  if (!/^\d{4,5}$/.test(t)) throw new InputError(source, line, `not a REFNIS code: ${JSON.stringify(text)}`);
+  if (!/^\d{4,5}$/.test(t)) throw new InputError(source, line, `not a REFNIS code: ${excerpt(text)}`);
   const code = t.padStart(5, "0");
   return code === "01000" ? "BE" : code;
 }

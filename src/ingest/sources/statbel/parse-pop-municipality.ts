@@ -1,4 +1,4 @@
-import { InputError } from "../../../core/index.ts";
+import { InputError, excerpt } from "../../../core/index.ts";
 import type { Observation, ParseInput, Period, SeriesKey } from "../../../core/index.ts";
 import { columnIndex, readCount, recordCode, requireColumn, UnknownCodes } from "./code-lists.ts";
 import type { CodeLists, StatbelTable } from "./code-lists.ts";
@@ -40,7 +40,7 @@ export async function parseMunicipalPopulation(input: ParseInput): Promise<Statb
       const f = splitCsvLine(text, input.name, line);
       if (f.length !== header.length) throw new InputError(input.name, line, `expected ${header.length} fields, found ${f.length}`);
       const year = f[c.year]!.trim();
-      if (!/^\d{4}$/.test(year)) throw new InputError(input.name, line, `not a year: ${JSON.stringify(year)}`);
+      if (!/^\d{4}$/.test(year)) throw new InputError(input.name, line, `not a year: ${excerpt(year)}`);
       const raw = f[c.refnis]!;
       let refnis = restored.get(raw);
       if (refnis === undefined) {

@@ -1,4 +1,4 @@
-import { InputError } from "../../../core/index.ts";
+import { InputError, excerpt } from "../../../core/index.ts";
 import type { Observation, ParseInput, Period, SeriesKey } from "../../../core/index.ts";
 import { columnIndex, readCount, recordCode, requireColumn, UnknownCodes } from "./code-lists.ts";
 import type { CodeLists, StatbelTable } from "./code-lists.ts";
@@ -69,7 +69,7 @@ export async function parsePopulationStructure(input: ParseInput): Promise<Statb
       const f = text.split("|");
       if (f.length !== header.length) throw new InputError(input.name, line, `expected ${header.length} fields, found ${f.length}`);
       const year = c.year >= 0 ? f[c.year]! : nameYear!;
-      if (!/^\d{4}$/.test(year)) throw new InputError(input.name, line, `not a year: ${JSON.stringify(year)}`);
+      if (!/^\d{4}$/.test(year)) throw new InputError(input.name, line, `not a year: ${excerpt(year)}`);
       const rawRefnis = f[c.refnis]!;
       const where = `${f[c.dstr]}|${f[c.prov]}|${f[c.rgn]}`;
       // The hierarchy columns repeat on every row of a municipality: read them when its first row is met, and
@@ -88,7 +88,7 @@ export async function parsePopulationStructure(input: ParseInput): Promise<Statb
       unknown.check("sex", sex, sexCodes, line);
       unknown.check("nationality", nat, nationalityCodes, line);
       unknown.check("civil_status", civ, civilStatusCodes, line);
-      if (!/^\d{1,3}$/.test(age)) throw new InputError(input.name, line, `not an age in years: ${JSON.stringify(age)}`);
+      if (!/^\d{1,3}$/.test(age)) throw new InputError(input.name, line, `not an age in years: ${excerpt(age)}`);
       if (!codeLists.get("nationality")?.has(nat)) {
         recordCode(codeLists, "nationality", { code: nat, level: 0, parent: null, label: { nl: f[c.natNl]?.trim() || null, fr: f[c.natFr]?.trim() || null } }, input.name, line);
       }

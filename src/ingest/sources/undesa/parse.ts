@@ -1,4 +1,4 @@
-import { InputError, makeSeriesKey } from "../../../core/index.ts";
+import { InputError, makeSeriesKey, excerpt } from "../../../core/index.ts";
 import type { Observation, ParsedTable, ParseInput, Period } from "../../../core/index.ts";
 import { batchSize } from "../international/batchSize.ts";
 import { findColumns, readCsvRecords } from "../international/csvRecords.ts";
@@ -61,5 +61,5 @@ async function* migrantStockBatches(input: ParseInput): AsyncGenerator<readonly 
 function readNote(text: string, column: string, source: string, record: CsvRecord): boolean {
   if (text === "1") return true;
   if (text === "0") return false;
-  throw new InputError(source, record.line, `data-type note ${column} must be 0 or 1, found ${JSON.stringify(text)}`);
+  throw new InputError(source, record.line, `data-type note ${column} must be 0 or 1, found ${excerpt(text)}`);
 }

@@ -1,4 +1,4 @@
-import { InputError, makeSeriesKey, mergeFlags } from "../../../core/index.ts";
+import { InputError, makeSeriesKey, mergeFlags, excerpt } from "../../../core/index.ts";
 import type { Observation, ParsedTable, ParseInput, Period } from "../../../core/index.ts";
 import { batchSize } from "../international/batchSize.ts";
 import { readCsvRecords } from "../international/csvRecords.ts";
@@ -30,7 +30,7 @@ async function* popStatsBatches(input: ParseInput): AsyncGenerator<readonly Obse
     const [asylumName, originName, yearText, monthName, valueText] = record.fields as [string, string, string, string, string];
     const year = readYear(yearText, "year", input.name, record.line);
     const month = monthNumbers.get(monthName.trim());
-    if (month === undefined) throw new InputError(input.name, record.line, `not a month name: ${JSON.stringify(monthName)}`);
+    if (month === undefined) throw new InputError(input.name, record.line, `not a month name: ${excerpt(monthName)}`);
     const suppressed = valueText.trim() === "*";
     const value = suppressed ? null : readNumber(valueText, "value", input.name, record.line);
     const flags = suppressed ? "c" : "";

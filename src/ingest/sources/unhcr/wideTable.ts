@@ -1,4 +1,4 @@
-import { InputError, makeSeriesKey } from "../../../core/index.ts";
+import { InputError, makeSeriesKey, excerpt } from "../../../core/index.ts";
 import type { Observation, ParsedTable, ParseInput, Period, SeriesKey } from "../../../core/index.ts";
 import { batchSize } from "../international/batchSize.ts";
 import { findColumns, readCsvRecords } from "../international/csvRecords.ts";
@@ -76,7 +76,7 @@ async function* wideTableBatches(spec: WideTableSpec, input: ParseInput): AsyncG
     const key = [a ?? "", o ?? ""];
     for (let i = 0; i < layout.keys.length; i++) {
       const code = (fields[layout.keys[i] ?? -1] ?? "").trim();
-      if (code === "" || code.includes(".")) throw new InputError(input.name, record.line, `bad code ${JSON.stringify(code)} in column ${JSON.stringify(keyColumns[i])}`);
+      if (code === "" || code.includes(".")) throw new InputError(input.name, record.line, `bad code ${excerpt(code)} in column ${excerpt(keyColumns[i])}`);
       key.push(code);
     }
     if (a === null || o === null) continue;

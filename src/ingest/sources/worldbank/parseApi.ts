@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FlagError, InputError, makeSeriesKey, parseFlags, parsePeriod, PeriodError } from "../../../core/index.ts";
+import { FlagError, InputError, makeSeriesKey, parseFlags, parsePeriod, PeriodError, excerpt } from "../../../core/index.ts";
 import type { Observation, ParsedTable, ParseInput } from "../../../core/index.ts";
 import { readLines } from "../input/lines.ts";
 import type { InputLine } from "../input/lines.ts";
@@ -114,7 +114,7 @@ function readPeriod(source: string, line: number, date: string) {
   try {
     return parsePeriod(date);
   } catch (error) {
-    if (error instanceof PeriodError) throw new InputError(source, line, `bad date ${JSON.stringify(date)}`);
+    if (error instanceof PeriodError) throw new InputError(source, line, `bad date ${excerpt(date)}`);
     throw error;
   }
 }
@@ -123,7 +123,7 @@ function readStatus(source: string, line: number, status: string): string {
   try {
     return parseFlags(status.trim());
   } catch (error) {
-    if (error instanceof FlagError) throw new InputError(source, line, `unknown obs_status ${JSON.stringify(status)}`);
+    if (error instanceof FlagError) throw new InputError(source, line, `unknown obs_status ${excerpt(status)}`);
     throw error;
   }
 }

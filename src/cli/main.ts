@@ -14,6 +14,7 @@ import { registerCompareCommand } from "./commands/compare.ts";
 import { registerEventsCommand } from "./commands/events.ts";
 import { registerAnalyseCommand } from "./commands/analyse.ts";
 import { registerAssessCommand } from "./commands/assess.ts";
+import { registerImpactCommand } from "./commands/impact.ts";
 import { registerCheckCommand } from "./commands/check.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 
@@ -30,6 +31,7 @@ export const commands: readonly RegisterCommand[] = [
   registerEventsCommand,
   registerAnalyseCommand,
   registerAssessCommand,
+  registerImpactCommand,
   registerIndicatorsCommand,
   registerIndicatorCommand,
   registerCompareCommand,

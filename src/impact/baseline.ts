@@ -111,3 +111,19 @@ export async function readDeliveredStarts(source: FigureSource): Promise<{ year:
   for (const r of kept) if (Number(r.period.slice(0, 4)) === year) byMunicipality.set(r.codes[0]!, r.value!);
   return { year, byMunicipality, source: `${id} (agency delivery), started trajectories ${year}, release ${releasesOf(kept)}` };
 }
+
+/**
+ * Everything the model reads from the store for a scenario: the municipal stocks, asylum applicants, the 2022
+ * temporary-protection wave (only when a shock asks for it) and an agency delivery of started trajectories.
+ */
+export async function readImpactFigures(source: FigureSource, needsTemporaryProtection: boolean): Promise<{
+  stocks: MunicipalStocks; asylum: NationalSeries; temporaryProtection2022: { persons: number; source: string } | null;
+  deliveredStarts: { year: number; byMunicipality: Map<string, number>; source: string } | null;
+}> {
+  return {
+    stocks: await readMunicipalStocks(source),
+    asylum: await readAsylumApplicants(source),
+    temporaryProtection2022: needsTemporaryProtection ? await readTemporaryProtection2022(source) : null,
+    deliveredStarts: await readDeliveredStarts(source),
+  };
+}

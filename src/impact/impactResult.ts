@@ -69,14 +69,15 @@ function describeSteps(run: ImpactRun, scenario: Scenario, regionYears: readonly
     "course-places": { name: "course-places", unit: "language course places per year", source: `trajectories x languageCourseShare (${p.languageCourseShare.source})`, uncertainty: withParameters("the take-up and languageCourseShare"), assumption: p.takeUpObliged.assumption || p.languageCourseShare.assumption },
     "course-hours": { name: "course-hours", unit: "language course hours per year", source: `course places x hours: ${[...new Set(regionYears.map((r) => r.languageHours.source))].join("; ")}`, uncertainty: withParameters("the take-up, languageCourseShare and the hours"), assumption: p.takeUpObliged.assumption || p.languageCourseShare.assumption || hoursAssumed },
     "okan-pupils": { name: "okan-pupils", unit: "pupils entering OKAN per year", source: `arrivals aged 12-17 (age groups split evenly over single years) under the OKAN rules, x okanLanguageShare (${p.okanLanguageShare.source}); in Brussels also x okanBrusselsDutchSchoolShare`, uncertainty: withParameters("okanLanguageShare"), assumption: p.okanLanguageShare.assumption },
-    "okan-classes": { name: "okan-classes", unit: `classes of ${p.okanClassSize.value} pupils (rounded up per municipality)`, source: `OKAN pupils / okanClassSize (${p.okanClassSize.source}), rounded up in each municipality`, uncertainty: "fewest pupils / largest class size to most pupils / smallest class size, each rounded up", assumption: p.okanLanguageShare.assumption || p.okanClassSize.assumption },
+    "okan-classes": { name: "okan-classes", unit: `classes of ${p.okanClassSize.value} pupils (rounded up for the area)`, source: `OKAN pupils / okanClassSize (${p.okanClassSize.source}), rounded up for the area shown`, uncertainty: "fewest pupils / largest class size to most pupils / smallest class size, each rounded up", assumption: p.okanLanguageShare.assumption || p.okanClassSize.assumption },
   };
 }
 
 /**
  * Lays a run out as quantities for the areas asked: municipalities (on the boundaries of the first projected
  * year), or units of a higher level as the sum of their municipalities (bounds summed: the parts are taken as
- * perfectly correlated, the conservative choice; classes are the sum of each municipality's rounded-up classes).
+ * perfectly correlated, the conservative choice). Classes are rounded up once per area shown: an area is taken to
+ * pool its pupils (a municipal row rounds its own pupils, a region row the region's).
  * `geos` names areas of any level; otherwise every unit of `level` is returned.
  * @throws UsageError for a code the geography does not know or that has no municipality in the run.
  */
@@ -102,6 +103,8 @@ export function layOutImpact(run: ImpactRun, scenario: Scenario, choice: { geos?
     const unit = geo.unitOn(t.code, date) ?? geo.versionsOf(t.code).at(-1)!;
     for (const year of run.years) {
       const values = sumSteps(members.map((m) => municipal.get(m)!.get(year)!));
+      // An area pools its pupils: its classes are its own pupils over the class size, rounded up once.
+      values["okan-classes"] = classesNeeded(values["okan-pupils"], parameterBounds(scenario.parameters.okanClassSize));
       const quantities = steps.map((s) => ({ ...descriptions[s], value: values[s].value, lower: values[s].lower, upper: values[s].upper }));
       out.push({ code: t.code, name: unit.name.nl === unit.name.fr ? unit.name.nl : `${unit.name.nl} / ${unit.name.fr}`, level: t.level, year, quantities });
     }

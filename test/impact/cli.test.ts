@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { belgianGeography } from "../../src/reference/geography.ts";
+import { runCli } from "../cli/run-cli.ts";
+import { makeImpactStore, readStatbelNonBelgians, readTemporaryProtectionBE } from "./impactStore.ts";
+
+interface JsonQuantity { name: string; value: number; lower: number; upper: number; unit: string; source: string; uncertainty: string; assumption: boolean }
+interface JsonResult { dataEnd: number; years: number[]; areas: { code: string; year: number; quantities: JsonQuantity[] }[]; assumptions: { name: string; assumption: boolean }[] }
+
+describe("migmon impact on the real Statbel and Eurostat files", () => {
+  let env: Record<string, string>;
+  let remove: () => Promise<void>;
+  before(async () => {
+    const made = await makeImpactStore();
+    await made.store.close();
+    env = { MIGMON_DB: made.file };
+    remove = async () => rmSync(path.dirname(made.file), { recursive: true, force: true });
+  });
+  after(async () => { await remove(); });
+
+  it("impact --scenario tp-wave-2026 --geo 02000 --format json: Flanders' 2027 arrivals are the mean net change of 2009-2015 per sex and age group, and 2026 adds the 2022 wave times Flanders' share", async () => {
+    const run = await runCli(["impact", "--scenario", "tp-wave-2026", "--geo", "02000", "--format", "json"], env);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as JsonResult;
+    assert.equal(result.dataEnd, 2015);
+    assert.deepEqual(result.years, [2026, 2027, 2028]);
+    // Independent: the raw file, plain code; a municipality's region from the curated geography.
+    const geo = belgianGeography();
+    const rows = readStatbelNonBelgians();
+    const flemish = rows.filter((r) => geo.parentOf(r.refnis, "region") === "02000");
+    const cell = new Map<string, Map<number, number>>();
+    for (const r of flemish) {
+      const k = `${r.sex}|${r.ageGroup}`;
+      if (!cell.has(k)) cell.set(k, new Map());
+      cell.get(k)!.set(r.year, (cell.get(k)!.get(r.year) ?? 0) + r.persons);
+    }
+    let baseline = 0;
+    for (const byYear of cell.values()) baseline += Math.max(0, ((byYear.get(2015) ?? 0) - (byYear.get(2009) ?? 0)) / 6);
+    const inflow = (year: number) => result.areas.find((a) => a.code === "02000" && a.year === year)!.quantities.find((q) => q.name === "inflow")!;
+    assert.ok(Math.abs(inflow(2027).value - baseline) < 1e-6 * baseline, `${inflow(2027).value} vs ${baseline}`);
+    const etr2015 = (pick: (refnis: string) => boolean) => rows.filter((r) => r.year === 2015 && pick(r.refnis)).reduce((s, r) => s + r.persons, 0);
+    const share = etr2015((c) => geo.parentOf(c, "region") === "02000") / etr2015(() => true);
+    const wave = readTemporaryProtectionBE("2022-12") * share;
+    assert.ok(Math.abs(inflow(2026).value - (baseline + wave)) < 1e-6 * baseline, `${inflow(2026).value} vs ${baseline + wave}`);
+    assert.ok(inflow(2026).lower <= inflow(2026).value && inflow(2026).value <= inflow(2026).upper);
+    assert.match(inflow(2026).source, /eurostat:migr_asytpsm/);
+    const classes = result.areas[0]!.quantities.find((q) => q.name === "okan-classes")!;
+    const pupils = result.areas[0]!.quantities.find((q) => q.name === "okan-pupils")!;
+    assert.equal(classes.value, Math.ceil(pupils.value / 15));
+    assert.equal(classes.assumption, true);
+    assert.ok(result.assumptions.some((a) => a.name === "takeUpObliged" && a.assumption));
+  });
+
+  it("impact --scenario baseline --level municipality --format csv prints every municipality of 2026 for every year and step", async () => {
+    const run = await runCli(["impact", "--scenario", "baseline", "--level", "municipality", "--format", "csv", "--horizon", "1"], env);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.trim().split("\n");
+    assert.equal(lines[0], "area,name,year,step,value,lower,upper,unit");
+    const municipalities2026 = belgianGeography().on("2026-01-01").filter((u) => u.level === "municipality").length;
+    // 8 steps per municipality plus one reception row for Belgium.
+    assert.equal(lines.length - 1, municipalities2026 * 8 + 1);
+  });
+
+  it("impact without --scenario, with --geo and --level, or with an unknown area is a usage error (exit 2)", async () => {
+    assert.equal((await runCli(["impact"], env)).code, 2);
+    assert.equal((await runCli(["impact", "--scenario", "baseline", "--geo", "02000", "--level", "region"], env)).code, 2);
+    const unknown = await runCli(["impact", "--scenario", "baseline", "--geo", "99999"], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown area code "99999"/);
+  });
+
+  it("impact --scenario FILE with a share above 1 fails with the field named (exit 1)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "migmon-scenario-"));
+    try {
+      const file = path.join(dir, "bad.yaml");
+      const { readFileSync } = await import("node:fs");
+      const text = readFileSync(new URL("../../data/impact/scenarios/baseline.yaml", import.meta.url), "utf8").replace("takeUpObliged: { value: 0.85, low: 0.7, high: 0.95", "takeUpObliged: { value: 0.85, low: 0.7, high: 1.5");
+      writeFileSync(file, text);
+      const run = await runCli(["impact", "--scenario", file], env);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /a share is at most 1 at parameters\.takeUpObliged/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,7 +5,7 @@ import type { Indicator } from "./catalogue.ts";
 /** A dataset an indicator reads and whether the offline mirror holds it or only the publisher's endpoint does. */
 export interface IndicatorDataset {
   readonly id: string;
-  readonly availability: "offline" | "live";
+  readonly availability: "offline" | "live" | "delivery";
 }
 
 /**
@@ -39,4 +39,14 @@ export function checkChosenDataset(catalogue: readonly Indicator[], indicator: I
   if (!read.includes(dataset)) {
     throw new UsageError(`indicator ${indicator.id} does not read dataset ${dataset}; it reads ${read.join(", ")}`);
   }
+}
+
+/**
+ * Whether the store can give an indicator any figure: a count needs one of its input datasets loaded (each input
+ * is an alternative source), a formula needs every indicator it names. `loaded` holds the store's dataset ids.
+ */
+export function indicatorHasData(catalogue: readonly Indicator[], indicator: Indicator, loaded: ReadonlySet<string>): boolean {
+  const compute = indicator.compute;
+  if (compute.kind === "count" || compute.kind === "published") return compute.inputs.some((i) => loaded.has(i.dataset));
+  return referencesOf(compute).every((ref) => indicatorHasData(catalogue, findIndicator(catalogue, ref), loaded));
 }

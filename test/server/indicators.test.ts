@@ -30,12 +30,19 @@ describe("indicator routes", () => {
     assert.deepEqual(body.indicators.map((i) => i.id).sort(), ids.sort());
   });
 
-  test("GET /api/indicators/{id} gives the metadata and the datasets read, through formulas too; 404 for an unknown id", async () => {
-    const own = (await get("/api/indicators/net_migration_adjusted")).json() as { datasets: string[]; levels: string[] };
-    assert.deepEqual(own.datasets, ["eurostat:demo_r_gind3"]);
+  test("GET /api/indicators/{id} gives the metadata and the datasets read, through formulas too, with whether the store holds them; 404 for an unknown id", async () => {
+    type Needs = { datasets: { id: string; availability: string; loaded: boolean }[]; hasData: boolean; levels: string[] };
+    const own = (await get("/api/indicators/net_migration_adjusted")).json() as Needs;
+    assert.deepEqual(own.datasets, [{ id: "eurostat:demo_r_gind3", availability: "offline", loaded: true }]);
+    assert.equal(own.hasData, true);
     assert.deepEqual(own.levels, ["country", "region", "province", "arrondissement"]);
-    const rate = (await get("/api/indicators/net_migration_adjusted_rate")).json() as { datasets: string[] };
-    assert.ok(rate.datasets.includes("eurostat:demo_r_gind3") && rate.datasets.length > 1, rate.datasets.join(","));
+    // The rate also needs the population, whose datasets the fixture's store does not hold.
+    const rate = (await get("/api/indicators/net_migration_adjusted_rate")).json() as Needs;
+    assert.ok(rate.datasets.some((d) => d.id === "eurostat:demo_r_gind3" && d.loaded) && rate.datasets.length > 1, JSON.stringify(rate.datasets));
+    assert.ok(rate.datasets.filter((d) => d.id !== "eurostat:demo_r_gind3").every((d) => !d.loaded));
+    assert.equal(rate.hasData, false);
+    const list = (await get("/api/indicators")).json() as { indicators: (Needs & { id: string })[] };
+    assert.deepEqual(list.indicators.find((i) => i.id === "net_migration_adjusted_rate")?.datasets, rate.datasets);
     const missing = await get("/api/indicators/no_such_indicator");
     assert.equal(missing.statusCode, 404);
     assert.match(missing.json().error, /indicator "no_such_indicator" is not in the catalogue/);
@@ -89,12 +96,32 @@ describe("indicator routes", () => {
       [`${base}?geo=BE2&lang=de`, 400, /^query parameter lang: must be nl, fr or en/],
       ["/api/indicators/Bad-Id/data?geo=BE2", 400, /^path parameter id: must be an indicator id/],
       ["/api/indicators/population/data?geo=BE2", 404, /^dataset statbel:pop_by_municipality_nationality_sex is not in the store/],
+      // The same check and message as `migmon indicator` (src/reference/areaInput.ts, src/indicators/answerRequest.ts).
+      [`${base}?geo=BE2,XX,99999`, 400, /^unknown areas "XX", "99999": give a REFNIS code/],
+      [`${base}?geo=BE2&dataset=eurostat:migr_imm1ctz`, 400, /^indicator net_migration_adjusted does not read dataset eurostat:migr_imm1ctz; it reads eurostat:demo_r_gind3$/],
+      [`${base}?geo=BE2&from=2015&to=2010`, 400, /^the first period \(2015\) is after the last \(2010\)$/],
     ];
     for (const [url, status, message] of cases) {
       const r = await get(url);
       assert.equal(r.statusCode, status, `${url}: ${r.body}`);
       assert.match(r.json().error, message, url);
     }
+  });
+
+  test("GET /api/indicators/{id}/data for years outside the data answers 404 naming the years the file has, and notes a range it only partly fills", async () => {
+    const years = [...new Set(readTsvCells(gind3File).filter((c) => c.codes.join(",") === "CNMIGRAT,BE2" && c.value !== null).map((c) => Number(c.period)))].sort((a, b) => a - b);
+    const span = `${years[0]}-${years.at(-1)}`;
+    assert.equal(years.length, years.at(-1)! - years[0]! + 1, "the file has every year between the first and the last");
+    const none = await get("/api/indicators/net_migration_adjusted/data?geo=BE2&from=1990&to=1995");
+    assert.equal(none.statusCode, 404, none.body);
+    assert.equal(none.json().error, `no figures for net_migration_adjusted for BE2 in 1990-1995 (it reads eurostat:demo_r_gind3); figures exist for ${span}`);
+    const part = (await get(`/api/indicators/net_migration_adjusted/data?geo=BE2,Vlaams Gewest&from=${years.at(-1)! - 1}&to=${years.at(-1)! + 5}`)).json() as { values: { geo: string; value: number | null }[]; notes: string[] };
+    // Two years for Flanders, once under each way of naming it.
+    assert.deepEqual(part.values.filter((v) => v.value !== null).map((v) => v.geo), ["BE2", "BE2", "02000", "02000"]);
+    assert.deepEqual(part.notes, [
+      "Vlaams Gewest is 02000 Vlaams Gewest (region)",
+      `figures of net_migration_adjusted exist for ${span} only; asked in ${years.at(-1)! - 1}-${years.at(-1)! + 5}`,
+    ]);
   });
 
   test("indicator data carries an ETag over the release ids of its datasets and answers 304 to it", async () => {

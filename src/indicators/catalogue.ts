@@ -27,7 +27,8 @@ export const inputSchema = z.strictObject({
   sum: z.array(z.string()).default([]).describe("dimensions summed over (their codes must not include a total)"),
   breakdown: z.array(z.string()).default([]).describe("dimensions kept as a breakdown of the result"),
   exclude: z.record(z.string(), z.array(z.string())).default({}).describe("breakdown codes left out (totals, aggregates)"),
-  availability: z.enum(["offline", "live"]).describe("offline: the file is in ../shared/data; live: only from the publisher's endpoint"),
+  availability: z.enum(["offline", "live", "delivery"])
+    .describe("offline: the file is in ../shared/data; live: only from the publisher's endpoint; delivery: an agency's table loaded with `migmon ingest agency:<code> --describe D.yaml` (data/deliveries)"),
   absentIsZero: z.boolean().default(false)
     .describe("the publisher leaves out empty cells (Statbel): an area without a row in a period the dataset has counts 0"),
 });

@@ -26,6 +26,15 @@ function cellOf(g: AggregatedObservation): Cell {
   return { value: g.value, flags: g.flags };
 }
 
+/** How a missing input dataset gets into the store, for the message that says it is missing. */
+function howToLoad(id: DatasetId, availability: IndicatorInput["availability"]): string {
+  switch (availability) {
+    case "live": return "live only: `migmon update`";
+    case "delivery": return `an agency's delivery: \`migmon ingest ${id} --file F --describe D.yaml\``;
+    case "offline": return `\`migmon ingest ${id}\` or \`migmon update --offline\``;
+  }
+}
+
 /** The period range and vintage of a read. */
 export interface ReadRange {
   readonly from?: Period;
@@ -46,7 +55,7 @@ export async function readInput(store: Store, input: IndicatorInput, geoCodes: r
   const id = input.dataset as DatasetId;
   const dataset = await store.getDataset(id).catch((error: unknown) => {
     if (error instanceof NotFoundError) {
-      throw new NotFoundError(`dataset ${id} is not in the store (${input.availability === "live" ? "live only: `migmon update`" : `\`migmon ingest ${id}\` or \`migmon update --offline\``})`);
+      throw new NotFoundError(`dataset ${id} is not in the store (${howToLoad(id, input.availability)})`);
     }
     throw error;
   });

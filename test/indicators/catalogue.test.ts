@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { findEntry, loadCatalogue } from "../../src/ingest/catalogue.ts";
 import type { CatalogueEntry } from "../../src/ingest/catalogue.ts";
@@ -14,6 +15,9 @@ import { belgianGeography } from "../../src/reference/geography.ts";
 import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { sharedData } from "../shared-data.ts";
+
+/** The agencies' delivery descriptions shipped with the monitor. */
+const deliveriesDir = fileURLToPath(new URL("../../data/deliveries/examples/", import.meta.url));
 
 /** The indicators issue 5 asks for, by id. */
 const required = [
@@ -54,10 +58,16 @@ describe("indicator catalogue (data/indicators)", () => {
     assert.deepEqual(required.filter((r) => !ids.has(r)), []);
   });
 
-  it("every input names a dataset of data/sources.yaml, and an offline input one whose offline copy loads", () => {
+  it("every input names a dataset of data/sources.yaml (or, for a delivery, an agency dataset described in data/deliveries), and an offline input one whose offline copy loads", () => {
+    const described = readdirSync(deliveriesDir).filter((f) => f.endsWith(".yaml"))
+      .map((f) => `agency:${/^dataset: (\S+)$/m.exec(readFileSync(path.join(deliveriesDir, f), "utf8"))?.[1] ?? ""}`);
     for (const indicator of catalogue) {
       if (indicator.compute.kind !== "count" && indicator.compute.kind !== "published") continue;
       for (const input of indicator.compute.inputs) {
+        if (input.availability === "delivery") {
+          assert.ok(described.includes(input.dataset), `${indicator.id}: no description in data/deliveries/examples for ${input.dataset}`);
+          continue;
+        }
         const entry = findEntry(sources, input.dataset);
         if (input.availability === "offline") assert.ok(entry.offline && !entry.offline.blocked, `${indicator.id}: ${input.dataset} has no loadable offline copy`);
       }

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
-import { findEntry, loadCatalogue } from "../../ingest/catalogue.ts";
-import { makeDatasetId } from "../../core/index.ts";
 import type { CliContext } from "../context.ts";
+import { resolveDatasetId } from "../dataset-id.ts";
 import { withStore } from "../open-store.ts";
 import { chooseFormat, writeRows } from "../output.ts";
 
@@ -10,12 +9,11 @@ export function registerReleasesCommand(program: Command, context: CliContext): 
   program
     .command("releases")
     .description("list the releases (vintages) of one dataset: when retrieved, the publisher's update date, what changed")
-    .argument("<dataset>", "dataset id or code")
+    .argument("<dataset>", "dataset id or code: a catalogue dataset, or an agency delivery in the store (agency:<code>)")
     .option("--format <format>", "table, csv or json (default: table on a terminal, csv otherwise)")
     .action(async (name: string, options: { format?: string }) => {
       const format = chooseFormat(context, options.format);
-      const entry = findEntry(await loadCatalogue(), name);
-      const releases = await withStore(context, (store) => store.listReleases(makeDatasetId(entry.publisher, entry.code)));
+      const releases = await withStore(context, async (store) => store.listReleases(await resolveDatasetId(store, name)));
       const rows = releases.map((r) => ({
         release: r.id, retrieved_at: r.retrievedAt, source_updated_at: r.sourceUpdatedAt, format: r.format,
         observations: r.observations, added: r.added, changed: r.changed, removed: r.removed,

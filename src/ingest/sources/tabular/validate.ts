@@ -70,6 +70,7 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
   const observations: Observation[] = [];
   const firstRowOfKey = new Map<string, number>();
   const defective: DefectiveRow[] = [];
+  const legible: CheckedRow[] = [];
   for (const { row, cells } of table.rows) {
     const before = problems.length;
     // A spreadsheet row ends at its last filled cell, so only a CSV row can be told to be short.
@@ -118,12 +119,19 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
       }
     }
     const periodKey = typeof period === "string" ? null : period.period;
-    if (problems.length > before || typeof period === "string" || value === undefined) {
-      defective.push({ codes: readable, period: periodKey });
-      continue;
-    }
     const key = `${codes.join("\u0000")}\u0000${periodKey}`;
     const first = firstRowOfKey.get(key);
+    if (problems.length > before || typeof period === "string" || value === undefined) {
+      // A row whose problem leaves its codes, period and value readable (a bad flag, a cell too many) still counts in
+      // the declared totals, so that a wrong total is named in the same report as the row's own problem.
+      if (typeof period !== "string" && value !== undefined && readable.every((c) => c !== null) && first === undefined) {
+        firstRowOfKey.set(key, row);
+        legible.push({ row, codes, period: period.period, date: period.date, value });
+      } else {
+        defective.push({ codes: readable, period: periodKey });
+      }
+      continue;
+    }
     if (first !== undefined) {
       const what = description.dimensions.map((d, i) => `${d.id}=${codes[i]}`).join(", ");
       add(row, null, "duplicate-key", `${what}, period ${periodKey} already occurs in row ${first}`);
@@ -134,7 +142,7 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
     checked.push({ row, codes, period: period.period, date: period.date, value });
     observations.push({ series: makeSeriesKey(codes), period: period.period, value, flags });
   }
-  for (const total of description.totals) checkTotal(description, total, checked, defective, reference, add);
+  for (const total of description.totals) checkTotal(description, total, [...checked, ...legible], defective, reference, add);
   problems.sort((a, b) => a.row - b.row);
   return { problems, observations };
 }
@@ -170,8 +178,9 @@ function readValue(raw: CellValue, decimal: "." | ","): number | null | undefine
 
 /**
  * Compares each declared total with the sum of its parts, group by group (the same codes in the other dimensions
- * and the same period). A group that a defective row may belong to is not judged: the row's own problem is
- * reported already, and a sum without it would name a difference that is only its consequence.
+ * and the same period). Rows with a problem that leaves their codes, period and value readable are among `rows`.
+ * A group that an unreadable row may belong to is not judged: the row's own problem is reported already, and a
+ * sum without it would name a difference that is only its consequence.
  */
 function checkTotal(
   description: DeliveryDescription, total: DeclaredTotal, rows: readonly CheckedRow[], defective: readonly DefectiveRow[],

@@ -70,12 +70,13 @@ async function downloadLive(context: CliContext, entry: CatalogueEntry): Promise
   return { file: cached.path, url: input.name };
 }
 
-/** One line that says what an ingest did. */
+/** One line that says what an ingest did, with the metadata fields a release changed (a unit, a title). */
 export function describeResult(id: string, result: IngestResult): string {
   const r = result.release;
   if (result.status === "unchanged") {
-    return `${id}: unchanged, the same file as release ${r.id} (${r.observations} observations); nothing written`;
+    return `${id}: unchanged, the same file as release ${r.id} (${r.observations} observations) and the same metadata; nothing written`;
   }
+  const metadata = result.metadataChanged.length === 0 ? "" : `; new metadata: ${result.metadataChanged.join(", ")}`;
   return `${id}: release ${r.id} loaded from ${result.format}: ${r.observations} observations ` +
-    `(${r.added} added, ${r.changed} changed, ${r.removed} removed)`;
+    `(${r.added} added, ${r.changed} changed, ${r.removed} removed)${metadata}`;
 }

@@ -1,8 +1,25 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { UsageError } from "../core/index.ts";
 import type { DatasetId, Period, ReleaseId, SeriesKey } from "../core/index.ts";
 import { readNullableNumber, readNullableString, readString } from "./convert.ts";
 import type { ChangeKind, ObservationChange } from "./store.ts";
 import { checkRelease, versionCondition } from "./versions.ts";
+
+/** What the caller calls the two releases of a diff in its messages (CLI arguments, API query parameters). */
+export interface DiffReleaseNames {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Checks the releases a user asks to diff: `from` must not come after `to` (a diff reads from the earlier release
+ * to the later; the store's `diff` itself compares any two). One check for `migmon diff` and
+ * `GET /api/datasets/{id}/diff`, named as each caller names the two releases; throws UsageError
+ * (`<releaseA> (5) must not be after <releaseB> (3)`).
+ */
+export function checkDiffReleases(from: number, to: number, names: DiffReleaseNames): void {
+  if (from > to) throw new UsageError(`${names.from} (${from}) must not be after ${names.to} (${to})`);
+}
 
 function side(value: number | null, flags: string | null, present: boolean): ObservationChange["before"] {
   return present ? { value, flags: flags ?? "" } : null;

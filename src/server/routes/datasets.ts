@@ -5,10 +5,11 @@ import { UsageError } from "../../core/index.ts";
 import type { DatasetId, ReleaseId } from "../../core/index.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
-import { datasetIdSchema, releaseIdSchema } from "../parameters.ts";
+import { asOfSchema, datasetIdSchema, normaliseAsOf, releaseIdSchema } from "../parameters.ts";
 import type { ReleaseState } from "../releaseState.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
+import { checkDiffReleases } from "../../store/diff.ts";
 import { loadedState } from "./sources.ts";
 
 const json = ["application/json"];
@@ -33,14 +34,24 @@ export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, e
   addRoute(app, table, {
     method: "GET", url: "/api/datasets/:id", tag: "datasets",
     summary: "one dataset: its metadata, its catalogue entry and its newest release",
-    params: datasetPath, query: noParameters,
+    description: "The titles, unit, frequency and licence are those of the newest release, or with `release` or `asOf` those of the " +
+      "release that state was published by (each release records the metadata it brought).",
+    params: datasetPath,
+    query: z.strictObject({
+      release: releaseIdSchema.optional().describe("the metadata of this release of the dataset; not with asOf"),
+      asOf: asOfSchema.optional().describe("the metadata as published on this date or instant; not with release"),
+    }),
     answers: { 200: { description: "{ dataset, catalogue, releases, latestRelease }", types: json } },
-  }, async ({ params }, request, reply) => {
+  }, async ({ params, query }, request, reply) => {
     const id = params.id as DatasetId;
+    if (query.asOf !== undefined && query.release !== undefined) throw new UsageError("query parameters asOf and release exclude each other: give one");
     const releases = await store.listReleases(id);
     const latest = releases[releases.length - 1] ?? null;
     if (answerFromCache(request, reply, entityTag(request.url, [latest?.id ?? 0]))) return reply;
-    const dataset = await store.getDataset(id);
+    const dataset = await store.getDataset(id, {
+      ...(query.release === undefined ? {} : { release: Number(query.release) as ReleaseId }),
+      ...(query.asOf === undefined ? {} : { asOf: normaliseAsOf(query.asOf) as string }),
+    });
     return { dataset, catalogue: effects.catalogue.find((e) => e.id === id) ?? null, releases: releases.length, latestRelease: latest };
   });
 
@@ -69,7 +80,7 @@ export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, e
     const id = params.id as DatasetId;
     const from = Number(query.from) as ReleaseId;
     const to = Number(query.to) as ReleaseId;
-    if (from > to) throw new UsageError(`query parameter from (${from}) must not be after to (${to})`);
+    checkDiffReleases(from, to, { from: "query parameter from", to: "to" });
     await releases.latestReleaseId(id);
     if (answerFromCache(request, reply, entityTag(request.url, [from, to]))) return reply;
     return { dataset: id, from, to, changes: await store.diff(id, from, to) };

@@ -127,3 +127,17 @@ export async function readImpactFigures(source: FigureSource, needsTemporaryProt
     deliveredStarts: await readDeliveredStarts(source),
   };
 }
+
+/**
+ * Inflows of foreign population into Belgium by year (OECD International Migration Database, measure B11, all
+ * citizenships, both sexes), the national flow the back-test checks; null when oecd:df_mig is not loaded.
+ */
+export async function readNationalInflows(source: FigureSource): Promise<NationalSeries | null> {
+  const id = "oecd:df_mig" as DatasetId;
+  const held = await source.listDatasets();
+  if (!held.some((d) => d.dataset.id === id)) return null;
+  const rows = await source.sum({ dataset: id, where: { ref_area: ["BE"], measure: ["B11"], citizenship: ["TOTAL"], sex: ["_T"] } }, []);
+  const kept = rows.filter((r) => r.value !== null).sort((a, b) => a.period.localeCompare(b.period));
+  if (kept.length === 0) return null;
+  return { years: kept.map((r) => Number(r.period)), values: kept.map((r) => r.value!), source: `${id} (OECD), Belgium, inflows of foreign population, release ${releasesOf(rows)}` };
+}

@@ -8,12 +8,13 @@ import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { sharedData } from "../shared-data.ts";
 
-/** The datasets the impact model reads, and demo_r_gind3 for the assess readings beside the rules. */
+/** The datasets the impact model reads, demo_r_gind3 for the assess readings beside the rules, OECD inflows for the back-test. */
 export const impactDatasets = [
   "statbel:pop_by_municipality_nationality_sex_agegroup",
   "eurostat:migr_asytpsm",
   "eurostat:migr_asyappctza",
   "eurostat:demo_r_gind3",
+  "oecd:df_mig",
 ] as const;
 
 /** A fresh DuckDB store in a temporary folder holding the impact datasets from ../shared/data. */

@@ -6,8 +6,9 @@ import type { FastifyInstance } from "fastify";
 import { bearerCheck, tokenId } from "./auth.ts";
 import { answerFromCache, contentHash, entityTag } from "./caching.ts";
 import type { ServerEffects } from "./effects.ts";
-import { installErrorHandlers } from "./errors.ts";
+import { clientErrorHandler, frameworkErrors, installErrorHandlers, maxBodyBytes } from "./errors.ts";
 import { buildOpenApi } from "./openapi.ts";
+import { WriteRateLimiter } from "./rateLimit.ts";
 import { ReleaseState } from "./releaseState.ts";
 import { RouteTable, addRoute, noParameters } from "./routeTable.ts";
 import { registerAnalysisRoutes } from "./routes/analysis.ts";
@@ -19,6 +20,7 @@ import { registerObservationRoutes } from "./routes/observations.ts";
 import { registerSourceRoutes } from "./routes/sources.ts";
 import { registerUpdateRoutes } from "./routes/update.ts";
 import { registerWebRoutes } from "./routes/web.ts";
+import { securityHeaders } from "./securityHeaders.ts";
 
 /** The API version stated in the OpenAPI document. */
 export const apiVersion = "0.1.0";
@@ -29,9 +31,15 @@ export const apiVersion = "0.1.0";
  * Cache-Control and answers 304 to a current If-None-Match; writes need the admin token (auth.ts).
  */
 export function buildApp(effects: ServerEffects): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 1_000_000, routerOptions: { maxParamLength: 200 } });
-  const table = new RouteTable(bearerCheck(effects.adminToken));
+  // Every error, including those fastify's router and Node's HTTP parser answer before a route runs, in the API's
+  // one shape (errors.ts); bodies above 1 MB are refused (413) before they are read whole.
+  const app = Fastify({ logger: false, bodyLimit: maxBodyBytes, routerOptions: { maxParamLength: 200 }, frameworkErrors, clientErrorHandler });
+  const bearer = bearerCheck(effects.adminToken);
+  const writes = new WriteRateLimiter(effects.writeRateLimit);
+  // The rate limit comes before the token check, so guessing tokens is as slow as writing.
+  const table = new RouteTable((request) => { writes.take(request.ip); return bearer(request); });
   installErrorHandlers(app, effects.logger);
+  app.addHook("onRequest", async (request, reply) => { void reply.headers(securityHeaders(request.url)); });
 
   app.addHook("onResponse", async (request, reply) => {
     if (request.method === "GET" || request.method === "HEAD") return;

@@ -5,6 +5,7 @@ import type { Indicator } from "../indicators/catalogue.ts";
 import type { CatalogueEntry } from "../ingest/catalogue.ts";
 import type { Geography } from "../reference/geography.ts";
 import type { Store } from "../store/store.ts";
+import type { WriteRateLimit } from "./rateLimit.ts";
 
 /** Where the server writes its log lines (writes, internal errors). */
 export interface ServerLogger {
@@ -45,4 +46,6 @@ export interface ServerEffects {
    * releases the store's shrink guard would refuse.
    */
   readonly update: (only: readonly string[] | undefined, options?: UpdateOptions) => Promise<UpdateOutcome[]>;
+  /** Writes per client address (rateLimit.ts); 20 at once and 20 a minute when absent. */
+  readonly writeRateLimit?: WriteRateLimit;
 }

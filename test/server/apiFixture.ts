@@ -49,8 +49,8 @@ export async function buildStore(dir: string): Promise<{ store: Store; teinaRele
   return { store, teinaReleases: [first.release.id, second.release.id], gind3Release: gind3.release.id };
 }
 
-/** Builds the API on a fresh temporary store; `adminToken` enables writes. */
-export async function startApi(adminToken?: string): Promise<ApiFixture & { teinaReleases: number[]; gind3Release: number }> {
+/** Builds the API on a fresh temporary store; `adminToken` enables writes; `extra` replaces or adds effects. */
+export async function startApi(adminToken?: string, extra: Partial<ServerEffects> = {}): Promise<ApiFixture & { teinaReleases: number[]; gind3Release: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "migmon-api-"));
   const eventsDir = path.join(dir, "events");
   cpSync(fileURLToPath(new URL("../../data/events/", import.meta.url)), eventsDir, { recursive: true });
@@ -75,6 +75,7 @@ export async function startApi(adminToken?: string): Promise<ApiFixture & { tein
       }
       return outcomes;
     },
+    ...extra,
   };
   const app = buildApp(effects);
   await app.ready();

@@ -8,7 +8,7 @@ import { runCli } from "../cli/run-cli.ts";
 import { makeImpactStore, readStatbelNonBelgians, readTemporaryProtectionBE } from "./impactStore.ts";
 
 interface JsonQuantity { name: string; value: number; lower: number; upper: number; unit: string; source: string; uncertainty: string; assumption: boolean }
-interface JsonResult { dataEnd: number; years: number[]; areas: { code: string; year: number; quantities: JsonQuantity[] }[]; assumptions: { name: string; assumption: boolean }[] }
+interface JsonResult { dataEnd: number; years: number[]; areas: { code: string; year: number; quantities: JsonQuantity[] }[]; parameters: { name: string; assumption: boolean }[]; backtest: { levels: unknown[] } | null }
 
 describe("migmon impact on the real Statbel and Eurostat files", () => {
   let env: Record<string, string>;
@@ -51,7 +51,8 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     const pupils = result.areas[0]!.quantities.find((q) => q.name === "okan-pupils")!;
     assert.equal(classes.value, Math.ceil(pupils.value / 15));
     assert.equal(classes.assumption, true);
-    assert.ok(result.assumptions.some((a) => a.name === "takeUpObliged" && a.assumption));
+    assert.ok(result.parameters.some((a) => a.name === "takeUpObliged" && a.assumption));
+    assert.ok(result.backtest === null || result.backtest.levels.length > 0);
   });
 
   it("impact --scenario baseline --level municipality --format csv prints every municipality of 2026 for every year and step", async () => {

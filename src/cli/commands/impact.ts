@@ -1,5 +1,7 @@
 // `migmon impact --scenario FILE`: demand for civic integration, language courses, OKAN classes and reception
 // places per area and year under a scenario, every step with its unit, source, interval and assumptions.
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Command, CommanderError } from "commander";
 import { assessPolicyEffect } from "../../assess/assessPolicyEffect.ts";
 import { readIndicatorSeries } from "../../assess/readSeries.ts";
@@ -7,14 +9,11 @@ import { MigmonError, UsageError } from "../../core/index.ts";
 import { loadRegister, resolveEventsDir } from "../../events/register.ts";
 import { t } from "../../i18n/index.ts";
 import type { Lang, MessageKey } from "../../i18n/index.ts";
-import { readImpactFigures } from "../../impact/baseline.ts";
-import type { AreaImpact } from "../../impact/impactResult.ts";
-import { layOutImpact, receptionPlaces } from "../../impact/impactResult.ts";
-import { runImpactModel } from "../../impact/model.ts";
+import { computeImpact } from "../../impact/impactAnswer.ts";
+import type { ImpactAnswer } from "../../impact/impactAnswer.ts";
 import { eligibilityChanges } from "../../impact/policyLinks.ts";
 import { loadRules } from "../../impact/rules.ts";
 import { readScenarioFile } from "../../impact/scenario.ts";
-import type { Scenario } from "../../impact/scenarioSchema.ts";
 import { geoLevels } from "../../reference/geography.ts";
 import type { GeoLevel } from "../../reference/geography.ts";
 import { commandSeriesMessages, commandSeriesSources } from "../assess/readSeries.ts";
@@ -61,24 +60,13 @@ function parseLevel(text: string | undefined): GeoLevel | undefined {
 const stepLabel = (lang: Lang, name: string) => t(lang, `impact.step.${name}` as MessageKey);
 const round = (x: number | null) => (x === null ? null : Math.round(x));
 
-function rowsOf(areas: readonly AreaImpact[], reception: ReturnType<typeof receptionPlaces>, lang: Lang): Row[] {
+function rowsOf(areas: ImpactAnswer["areas"], reception: ImpactAnswer["reception"], lang: Lang): Row[] {
   const rows: Row[] = [];
   for (const a of areas) for (const q of a.quantities) {
     rows.push({ area: a.code, name: a.name, year: a.year, step: `${stepLabel(lang, q.name)}${q.assumption ? " *" : ""}`, value: round(q.value), lower: round(q.lower), upper: round(q.upper), unit: q.unit });
   }
   for (const r of reception) rows.push({ area: "BE", name: "België / Belgique", year: r.year, step: `${stepLabel(lang, r.quantity.name)}${r.quantity.assumption ? " *" : ""}`, value: round(r.quantity.value), lower: round(r.quantity.lower), upper: round(r.quantity.upper), unit: r.quantity.unit });
   return rows;
-}
-
-function assumptionsOf(s: Scenario): { name: string; value: number; low: number | null; high: number | null; unit: string; source: string; assumption: boolean }[] {
-  const p = s.parameters;
-  const flat: [string, (typeof p)["takeUpObliged"]][] = [
-    ...Object.entries(p).filter(([k]) => k !== "permitStatusShares") as [string, (typeof p)["takeUpObliged"]][],
-    ...Object.entries(p.permitStatusShares).map(([k, v]) => [`permitStatusShares.${k}`, v] as [string, (typeof p)["takeUpObliged"]]),
-  ];
-  const out = flat.map(([name, v]) => ({ name, value: v.value, low: v.low ?? null, high: v.high ?? null, unit: v.unit, source: v.source, assumption: v.assumption }));
-  for (const shock of s.shocks) out.push({ name: `shocks.${shock.id}.ageProfile`, value: NaN, low: null, high: null, unit: JSON.stringify(shock.ageProfile), source: shock.ageProfileSource, assumption: shock.ageProfileAssumption });
-  return out;
 }
 
 /**
@@ -113,25 +101,23 @@ export const registerImpactCommand: RegisterCommand = (program: Command, context
       const register = loadRegister(resolveEventsDir(context.env, context.cwd));
       const rules = loadRules(undefined, new Set(register.map((e) => e.id)));
       await withStore(context, async (store) => {
-        const figures = await readImpactFigures(store, scenario.shocks.some((s) => "like" in s.size));
-        const run = runImpactModel(scenario, { ...figures, rules }, horizon === undefined ? {} : { horizon });
         const geos = o.geo?.split(",").map((g) => g.trim()).filter((g) => g !== "");
-        const areas = layOutImpact(run, scenario, { ...(geos === undefined ? {} : { geos }), ...(level === undefined ? {} : { level }) });
-        const reception = receptionPlaces(run, scenario);
-        const notes = [...new Set(run.regionYears.flatMap((r) => r.notes))];
+        const answer = await computeImpact(store, scenario, rules, { ...(geos === undefined ? {} : { geos }), ...(level === undefined ? {} : { level }), ...(horizon === undefined ? {} : { horizon }) });
         const policy = o.policy === true ? await policyReadings(store, rules, register, lang) : null;
+        const backtest = readBacktestSummary();
         if (format === "json") {
-          context.stdout.write(`${JSON.stringify({ scenario: { id: scenario.id, title: scenario.title[lang], description: scenario.description }, dataEnd: run.dataEnd, years: run.years, level: scenario.level, areas, reception, assumptions: assumptionsOf(scenario), ruleNotes: notes, keys: run.keys.map((k) => ({ region: k.region, description: k.description })), policy }, null, 2)}\n`);
+          context.stdout.write(`${JSON.stringify({ ...answer, backtest, policy }, null, 2)}\n`);
           return;
         }
         if (format === "table") {
-          context.stdout.write(`${t(lang, "impact.title", { scenario: scenario.id, title: scenario.title[lang] })}\n${t(lang, "impact.basis", { dataEnd: String(run.dataEnd), years: `${run.years[0]}-${run.years.at(-1)}`, level: String(scenario.level) })}\n\n`);
+          context.stdout.write(`${t(lang, "impact.title", { scenario: scenario.id, title: scenario.title[lang] })}\n${t(lang, "impact.basis", { dataEnd: String(answer.dataEnd), years: `${answer.years[0]}-${answer.years.at(-1)}`, level: String(answer.level) })}\n\n`);
         }
-        writeRows(context, ["area", "name", "year", "step", "value", "lower", "upper", "unit"], rowsOf(areas, reception, lang), format);
+        writeRows(context, ["area", "name", "year", "step", "value", "lower", "upper", "unit"], rowsOf(answer.areas, answer.reception, lang), format);
         if (format !== "table") return;
         context.stdout.write(`\n${t(lang, "impact.assumptions")}:\n`);
-        for (const a of assumptionsOf(scenario).filter((x) => x.assumption)) context.stdout.write(`  * ${a.name} = ${Number.isNaN(a.value) ? a.unit : `${a.value}${a.low === null ? "" : ` (${a.low}-${a.high})`} ${a.unit}`}: ${a.source}\n`);
-        if (notes.length > 0) context.stdout.write(`\n${t(lang, "impact.rulesNotes")}:\n${notes.map((n) => `  - ${n}\n`).join("")}`);
+        for (const a of answer.parameters.filter((x) => x.assumption)) context.stdout.write(`  * ${a.name} = ${a.value === null ? a.unit : `${a.value}${a.low === null ? "" : ` (${a.low}-${a.high})`} ${a.unit}`}: ${a.source}\n`);
+        if (answer.ruleNotes.length > 0) context.stdout.write(`\n${t(lang, "impact.rulesNotes")}:\n${answer.ruleNotes.map((n) => `  - ${n}\n`).join("")}`);
+        context.stdout.write(`\n${backtest === null ? "No back-test result (run node --import tsx bench/impact/run.ts)." : `Back-test (${backtest.file}, ${backtest.measuredOn}), ${backtest.level} % intervals: ${backtest.levels.map((l) => `${l.level} ${l.series}: MAPE ${l.mape === null ? "-" : `${l.mape.toFixed(1)} %`}, coverage ${l.coverage === null ? "-" : `${Math.round(100 * l.coverage)} %`}`).join("; ")}`}\n`);
         if (policy !== null) {
           context.stdout.write(`\n${t(lang, "impact.policyReading")}:\n`);
           for (const p of policy) context.stdout.write(`  ${p.event} (${p.inForce}), ${p.region}: ${p.assumes}\n    ${p.reading}\n`);
@@ -139,6 +125,14 @@ export const registerImpactCommand: RegisterCommand = (program: Command, context
       });
     });
 };
+
+/** The summary of bench/impact/result.json, shown beside the figures so that no output claims better accuracy than the back-test. */
+function readBacktestSummary(): { file: string; measuredOn: string; level: number; levels: { level: string; series: string; mape: number | null; coverage: number | null }[] } | null {
+  const file = fileURLToPath(new URL("../../../bench/impact/result.json", import.meta.url));
+  if (!existsSync(file)) return null;
+  const r = JSON.parse(readFileSync(file, "utf8")) as { measuredOn: string; intervalLevel: number; backtest: { level: string; series: string; mape: number | null; coverage: number | null }[] };
+  return { file: "bench/impact/result.json", measuredOn: r.measuredOn.slice(0, 10), level: r.intervalLevel, levels: r.backtest.map((l) => ({ level: l.level, series: l.series.split(" (")[0]!, mape: l.mape, coverage: l.coverage })) };
+}
 
 /** The assess reading of net migration (net_migration_adjusted) in each rule's region at the rule's register event. */
 async function policyReadings(store: Parameters<typeof commandSeriesSources>[0], rules: ReturnType<typeof loadRules>, register: ReturnType<typeof loadRegister>, lang: Lang): Promise<{ event: string; inForce: string; region: string; assumes: string; reading: string }[]> {

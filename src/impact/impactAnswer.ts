@@ -1,0 +1,63 @@
+import type { GeoLevel } from "../reference/geography.ts";
+import type { FigureSource } from "./baseline.ts";
+import { readImpactFigures } from "./baseline.ts";
+import type { AreaImpact } from "./impactResult.ts";
+import { layOutImpact, receptionPlaces } from "./impactResult.ts";
+import { runImpactModel } from "./model.ts";
+import type { Quantity } from "./quantity.ts";
+import type { EligibilityRule } from "./ruleSchema.ts";
+import type { Scenario } from "./scenarioSchema.ts";
+
+/** A parameter of the scenario as shown beside the figures. */
+export interface ShownParameter {
+  readonly name: string;
+  readonly value: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly unit: string;
+  readonly source: string;
+  readonly assumption: boolean;
+}
+
+/** What `migmon impact --format json` prints and GET/POST /api/impact answer. */
+export interface ImpactAnswer {
+  readonly scenario: { readonly id: string; readonly title: Scenario["title"]; readonly description: string };
+  readonly dataEnd: number;
+  readonly years: readonly number[];
+  /** Interval level in percent. */
+  readonly level: number;
+  readonly areas: readonly AreaImpact[];
+  readonly reception: readonly { readonly year: number; readonly quantity: Quantity }[];
+  readonly parameters: readonly ShownParameter[];
+  /** What the rules in force could not state with certainty (or where no rule is in force). */
+  readonly ruleNotes: readonly string[];
+  readonly allocation: readonly { readonly region: string; readonly description: string }[];
+}
+
+/** Every parameter of a scenario, the shocks' age profiles included, with its source and assumption flag. */
+export function scenarioParameters(s: Scenario): ShownParameter[] {
+  const p = s.parameters;
+  const { permitStatusShares, ...plain } = p;
+  const entries = [...Object.entries(plain), ...Object.entries(permitStatusShares).map(([k, v]) => [`permitStatusShares.${k}`, v] as const)];
+  const out: ShownParameter[] = entries.map(([name, v]) => ({ name, value: v.value, low: v.low ?? null, high: v.high ?? null, unit: v.unit, source: v.source, assumption: v.assumption }));
+  for (const shock of s.shocks) out.push({ name: `shocks.${shock.id}.ageProfile`, value: null, low: null, high: null, unit: JSON.stringify(shock.ageProfile), source: shock.ageProfileSource, assumption: shock.ageProfileAssumption });
+  return out;
+}
+
+/**
+ * Reads the figures from the store, runs the model for a scenario and lays it out for the areas asked: the one
+ * computation behind the CLI and the API.
+ */
+export async function computeImpact(source: FigureSource, scenario: Scenario, rules: readonly EligibilityRule[], choice: { geos?: readonly string[]; level?: GeoLevel; horizon?: number }): Promise<ImpactAnswer> {
+  const figures = await readImpactFigures(source, scenario.shocks.some((s) => "like" in s.size));
+  const run = runImpactModel(scenario, { ...figures, rules }, choice.horizon === undefined ? {} : { horizon: choice.horizon });
+  const areas = layOutImpact(run, scenario, { ...(choice.geos === undefined ? {} : { geos: choice.geos }), ...(choice.level === undefined ? {} : { level: choice.level }) });
+  return {
+    scenario: { id: scenario.id, title: scenario.title, description: scenario.description },
+    dataEnd: run.dataEnd, years: run.years, level: scenario.level, areas,
+    reception: receptionPlaces(run, scenario),
+    parameters: scenarioParameters(scenario),
+    ruleNotes: [...new Set(run.regionYears.flatMap((r) => r.notes))],
+    allocation: run.keys.map((k) => ({ region: k.region, description: k.description })),
+  };
+}

@@ -1,6 +1,6 @@
 import { UsageError } from "../core/index.ts";
 import { findIndicator, referencesOf } from "./catalogue.ts";
-import type { Indicator } from "./catalogue.ts";
+import type { Indicator, IndicatorInput } from "./catalogue.ts";
 
 /** A dataset an indicator reads and whether the offline mirror holds it or only the publisher's endpoint does. */
 export interface IndicatorDataset {
@@ -13,7 +13,7 @@ export interface IndicatorDataset {
  * by several inputs is offline when any of them is (the offline copy is enough to compute something).
  */
 export function datasetsOfIndicator(catalogue: readonly Indicator[], indicator: Indicator): IndicatorDataset[] {
-  const found = new Map<string, "offline" | "live">();
+  const found = new Map<string, IndicatorInput["availability"]>();
   const seen = new Set<string>();
   const visit = (current: Indicator): void => {
     if (seen.has(current.id)) return;

@@ -2,6 +2,13 @@
 // them in full in /api/openapi.json). Kept to what the pages use, so a new field on the server breaks nothing.
 import type { Titles } from "../core/index.ts";
 
+/** A dataset an indicator needs, whether the store holds it and how it is had (offline files, live, an agency delivery). */
+export interface NeededDataset {
+  readonly id: string;
+  readonly availability: "offline" | "live" | "delivery";
+  readonly loaded: boolean;
+}
+
 /** One entry of GET /api/indicators. */
 export interface IndicatorSummary {
   readonly id: string;
@@ -9,8 +16,12 @@ export interface IndicatorSummary {
   readonly title: Titles;
   readonly short: Titles;
   readonly unit: string;
+  readonly decimals: number;
   readonly levels: readonly string[];
   readonly summable: boolean;
+  readonly datasets: readonly NeededDataset[];
+  /** Whether the store can give at least one figure. */
+  readonly hasData: boolean;
 }
 
 /** GET /api/indicators/{id}. */
@@ -18,7 +29,6 @@ export interface IndicatorDetail extends IndicatorSummary {
   readonly definition: Titles;
   readonly breaks: readonly { readonly date: string; readonly explanation: Titles; readonly source: string }[];
   readonly quality: readonly Titles[];
-  readonly datasets: readonly string[];
 }
 
 /** One figure of GET /api/indicators/{id}/data. */

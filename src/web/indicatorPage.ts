@@ -20,6 +20,7 @@ import { eventList } from "./eventList.ts";
 import { viewState } from "./pageConfig.ts";
 import { unitWord } from "./unitWords.ts";
 import { failure, labelledSelect, viewForm } from "./pageParts.ts";
+import { absentData, indicatorOptions } from "./indicatorChoice.ts";
 
 /** The Flanders-Belgium-Europe set, as src/indicators/comparison.ts defines it (Flanders first). */
 export const europeSet = ["BE2", "BE", "BE1", "BE3", "NL", "FR", "DE", "LU", "EU27_2020"] as const;
@@ -93,7 +94,7 @@ function setForm(config: ExplorerConfig, catalogue: readonly IndicatorSummary[],
     h("input", { type: "radio", name: "set", id: `set-${value}`, value, checked: set === value }),
     h("label", { for: `set-${value}` }, label));
   return viewForm("/indicator", lang, t(lang, "web.indicator.choose"),
-    labelledSelect("id", t(lang, "web.indicator.choose"), catalogue.map((i) => [i.id, i.title[lang]] as const), id),
+    labelledSelect("id", t(lang, "web.indicator.choose"), indicatorOptions(catalogue, lang), id),
     h("fieldset", {}, h("legend", {}, t(lang, "web.indicator.set")), radio("europe", t(lang, "web.set.europe")), radio("municipality", t(lang, "web.set.municipality"))),
     labelledSelect("muni", t(lang, "web.indicator.municipality"), municipalities, municipality));
 }
@@ -119,6 +120,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   }
   page.document.title = `${detail.title[lang]} · ${t(lang, "app.name")}`;
   const heading = h("h1", {}, detail.title[lang]);
+  const absent = absentData(detail, lang);
   let areas: readonly string[] = europeSet;
   if (set === "municipality") {
     const comparison = config.comparison;
@@ -140,7 +142,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
     detail.quality.length === 0 ? null : h("div", {}, h("h3", {}, t(lang, "label.qualityNotes")),
       h("ul", {}, detail.quality.map((q) => h("li", {}, q[lang])))));
   if (figures.length === 0) {
-    replaceChildren(main, heading, form, h("p", { class: "empty" }, t(lang, "web.indicator.noData")), about);
+    replaceChildren(main, heading, form, absent ?? h("p", { class: "empty" }, t(lang, "web.indicator.noData")), about);
     return;
   }
   const integers = figures.every((f) => f.data.values.every((v) => v.value === null || Number.isInteger(v.value)));

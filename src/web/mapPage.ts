@@ -1,10 +1,11 @@
 // The map page: a choropleth of one indicator for one period on a map layer (municipalities, arrondissements,
 // provinces, NUTS 0-3), with its legend and classes, the small-count flag (u) hatched, and the same figures as a
-// table. Belgian figures come under REFNIS codes; NUTS layers find their shape through the unit's NUTS 2021 code.
+// table, and the areas without a figure with the reason. Belgian figures come under REFNIS codes; NUTS layers find
+// their shape through the unit's NUTS 2021 code; countries are ISO-coded on both sides (GR, GB).
 import { page } from "./browser.ts";
 import type { WebElement } from "./browser.ts";
 import { choropleth, mapTable, periodLabel } from "../charts/index.ts";
-import type { ChoroplethInput, MapShape, MapValue } from "../charts/index.ts";
+import type { ChoroplethInput, MapShape } from "../charts/index.ts";
 import { t } from "../i18n/index.ts";
 import type { Lang, MessageKey } from "../i18n/index.ts";
 import type { ExplorerConfig } from "../server/explorerConfig.ts";
@@ -16,6 +17,8 @@ import { h, replaceChildren } from "./elements.ts";
 import { viewState } from "./pageConfig.ts";
 import { unitWord } from "./unitWords.ts";
 import { failure, labelledSelect, viewForm } from "./pageParts.ts";
+import { absentData, indicatorOptions } from "./indicatorChoice.ts";
+import { placeFigures } from "./mapFigures.ts";
 
 /** The map layers and the indicator level each shows. */
 export const mapLayers = {
@@ -33,6 +36,28 @@ function isLayer(text: string | null): text is MapLayer {
   return text !== null && Object.hasOwn(mapLayers, text);
 }
 
+// Brussels-Capital is a region with no province: on the province layers it is drawn as its own unit, with its
+// region's figure and a name saying so, rather than left grey. Its shape is 04000 among the provinces and BE10
+// (the NUTS 2 region of the same territory) among the NUTS 2 regions.
+const brussels = "04000";
+const brusselsShape: Partial<Record<MapLayer, string>> = { provinces: brussels, nuts2: "BE10" };
+
+/** The figures of the layer's level, plus Brussels' region figures on a province layer (when the indicator has them). */
+async function layerFigures(id: string, detail: IndicatorDetail, layer: MapLayer): Promise<IndicatorData> {
+  // Municipal figures are put on the 2019 boundaries of the map (merged units summed, recoded ones renamed): a
+  // share or rate is computed from its counts on those boundaries, so no municipality of the map is left grey.
+  const municipal = layer === "municipalities" ? { boundaries: "2019" } : {};
+  const data = await getJson<IndicatorData>(`/api/indicators/${encodeURIComponent(id)}/data`, { level: mapLayers[layer], ...municipal });
+  if (brusselsShape[layer] === undefined || !detail.levels.includes("region")) return data;
+  try {
+    const region = await getJson<IndicatorData>(`/api/indicators/${encodeURIComponent(id)}/data`, { geo: brussels });
+    return { ...data, values: [...data.values, ...region.values] };
+  } catch {
+    // No figure for the region: Brussels is then listed among the areas without a figure, with the reason.
+    return data;
+  }
+}
+
 /** Draws the map page into `main`. */
 export async function mapPage(main: WebElement, config: ExplorerConfig): Promise<void> {
   const lang: Lang = config.lang;
@@ -47,7 +72,7 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
   ]);
   const heading = h("h1", {}, t(lang, "web.nav.map"));
   const controls = (periods: readonly string[], period: string) => viewForm("/map", lang, t(lang, "web.nav.map"),
-    labelledSelect("id", t(lang, "web.indicator.choose"), catalogue.map((i) => [i.id, i.title[lang]] as const), id),
+    labelledSelect("id", t(lang, "web.indicator.choose"), indicatorOptions(catalogue, lang), id),
     labelledSelect("layer", t(lang, "web.map.level"), (Object.keys(mapLayers) as MapLayer[]).map((l) => [l, t(lang, layerWord[l])] as const), layer),
     labelledSelect("year", t(lang, "web.map.year"), periods.map((p) => [p, periodLabel(p, lang)] as const), period),
     labelledSelect("classes", t(lang, "web.map.classes"), [["jenks", t(lang, "web.map.jenks")], ["quantile", t(lang, "web.map.quantile")]], method));
@@ -55,18 +80,24 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
   let data: IndicatorData;
   let shapes: MapShape[];
   try {
-    const summable = catalogue.find((i) => i.id === id)?.summable === true;
-    [detail, data, shapes] = await Promise.all([
+    [detail, shapes] = await Promise.all([
       getJson<IndicatorDetail>(`/api/indicators/${encodeURIComponent(id)}`),
-      getJson<IndicatorData>(`/api/indicators/${encodeURIComponent(id)}/data`, { level: mapLayers[layer], ...(layer === "municipalities" && summable ? { boundaries: "2019" } : {}) }),
       getJson<{ features: MapShape[] }>(`/api/geography/boundaries/${layer}`, { format: "geojson" }).then((c) => c.features),
     ]);
+    const absent = absentData(detail, lang);
+    if (absent !== null) {
+      page.document.title = `${detail.title[lang]} · ${t(lang, "web.nav.map")} · ${t(lang, "app.name")}`;
+      replaceChildren(main, heading, controls([], ""), absent);
+      return;
+    }
+    data = await layerFigures(id, detail, layer);
   } catch (error) {
     replaceChildren(main, heading, controls([], ""), failure(lang, id, error));
     return;
   }
   const shapeCodes = new Set(shapes.map((s) => s.properties.code));
   const shapeOf = (code: string): string | undefined => {
+    if (code === brussels && brusselsShape[layer] !== undefined) return brusselsShape[layer];
     if (shapeCodes.has(code)) return code;
     const nuts = names.units.get(code)?.nuts2021;
     return nuts !== null && nuts !== undefined && shapeCodes.has(nuts) ? nuts : undefined;
@@ -74,17 +105,15 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
   const plain = data.values.filter((v) => v.breakdown === undefined);
   const periods = [...new Set(plain.filter((v) => v.value !== null).map((v) => v.period))].sort();
   const period = state.get("year") !== null && periods.includes(state.get("year") as string) ? state.get("year") as string : periods.at(-1) ?? "";
-  const values: Record<string, MapValue> = {};
+  const placed = placeFigures([...shapeCodes], plain, period, shapeOf);
+  const values = placed.values;
   const mapNames: Record<string, string> = {};
-  for (const v of plain) {
-    const code = v.period === period ? shapeOf(v.geo) : undefined;
-    if (code === undefined) continue;
-    values[code] = { value: v.value, flags: v.flags };
-    mapNames[code] = names.name(v.geo);
-  }
+  for (const [code, source] of Object.entries(placed.sources)) mapNames[code] = names.name(source);
   const belgianOnly = Object.keys(values).every((c) => c.startsWith("BE")) && layer.startsWith("nuts");
   const drawn = belgianOnly ? shapes.filter((s) => s.properties.code.startsWith("BE")) : shapes;
   for (const s of drawn) mapNames[s.properties.code] ??= names.name(s.properties.code);
+  const brusselsCode = brusselsShape[layer];
+  if (brusselsCode !== undefined) mapNames[brusselsCode] = t(lang, "web.map.noProvince", { name: names.name(brussels) });
   page.document.title = `${detail.title[lang]} · ${t(lang, "web.nav.map")} · ${t(lang, "app.name")}`;
   if (periods.length === 0) {
     replaceChildren(main, heading, controls(periods, period), h("p", { class: "empty" }, t(lang, "web.indicator.noData")));
@@ -96,10 +125,16 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
     title: `${detail.title[lang]}, ${periodLabel(period, lang)}`,
     projection: layer.startsWith("nuts") && !belgianOnly ? "europe" : "belgium",
     classes: { method, count: 5 },
-    ...(integers ? {} : { fractionDigits: 1 }),
+    ...(integers ? {} : { fractionDigits: detail.decimals }),
   };
+  const drawnCodes = new Set(drawn.map((s) => s.properties.code));
+  const without = Object.entries(placed.missing).filter(([code]) => drawnCodes.has(code))
+    .map(([code, reason]) => `${mapNames[code] ?? code} (${t(lang, reason === "notInData" ? "web.map.missing.notInData" : "web.map.missing.noValue")})`)
+    .sort((a, b) => a.localeCompare(b, lang));
   const map = choropleth(input, { document: page.document, idPrefix: "map", width: 760 });
   replaceChildren(main, heading, controls(periods, period),
     h("figure", { class: "map" }, map, h("figcaption", {}, detail.short[lang])),
-    h("section", { "aria-labelledby": "map-table-heading" }, h("h2", { id: "map-table-heading" }, t(lang, "web.map.table")), dataTableView(mapTable(input), [2], "map-figures")));
+    h("section", { "aria-labelledby": "map-table-heading" }, h("h2", { id: "map-table-heading" }, t(lang, "web.map.table")), dataTableView(mapTable(input), [2], "map-figures")),
+    without.length === 0 ? null : h("section", { "aria-labelledby": "map-missing-heading" },
+      h("h2", { id: "map-missing-heading" }, t(lang, "web.map.missing")), h("p", { id: "map-missing" }, without.join("; "))));
 }

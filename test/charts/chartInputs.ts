@@ -204,7 +204,9 @@ export function foreignUnemploymentMap(lang: Lang): ChoroplethInput {
   for (const r of records) {
     if (r[sex as number] !== "T" || r[age as number] !== "Y15-64" || r[citizen as number] !== "FOR" || r[time as number] !== "2023") continue;
     const v = r[value as number] as string;
-    values[r[geo as number] as string] = { value: v === "" ? null : Number(v), flags: r[flag as number] as string };
+    // The file codes Greece EL, as Eurostat does; the shapes and the store use ISO GR.
+    const code = r[geo as number] as string;
+    values[code === "EL" ? "GR" : code === "UK" ? "GB" : code] = { value: v === "" ? null : Number(v), flags: r[flag as number] as string };
   }
   // Bosnia and Herzegovina has no NUTS shape (and no figure in 2023, only the flag u); nothing else is left out.
   const codes = new Set(shapes.map((s) => s.properties.code));

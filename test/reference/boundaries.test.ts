@@ -51,6 +51,15 @@ test("loadBoundaries(mirror, 'nuts3') has the 44 Belgian NUTS 2021 regions keyed
   assert.equal(loadBoundaries(sharedDataDir, "nuts0").get("BE")?.properties.code, "BE");
 });
 
+test("loadBoundaries(mirror, 'nuts0') keys Greece and the United Kingdom by ISO GR and GB, as the store codes their figures", () => {
+  const nuts0 = loadBoundaries(sharedDataDir, "nuts0");
+  assert.equal(nuts0.get("GR")?.properties.NUTS_ID, "EL");
+  assert.equal(nuts0.get("GB")?.properties.NUTS_ID, "UK");
+  assert.ok(!nuts0.has("EL") && !nuts0.has("UK"));
+  // NUTS 1-3 keep the NUTS ids, whose prefix is Eurostat's.
+  assert.ok(loadBoundaries(sharedDataDir, "nuts1").has("EL3"));
+});
+
 test("loadBoundaries(dir, layer) throws a NotFoundError naming the file when the mirror lacks it", () => {
   assert.throws(() => loadBoundaries("/nonexistent-mirror", "nuts1"), (e: unknown) =>
     e instanceof NotFoundError && e.message.includes("/nonexistent-mirror/geo/nuts2021_60M_4326_levels0-3.topojson"));

@@ -10,9 +10,11 @@ export async function* walkPages(store: Store, q: ObservationQuery, limit: numbe
   yield page;
   const release = page.release;
   if (release === null) return;
-  const { asOf: _asOf, ...rest } = q;
+  // The filters of `q` with the release in place of whatever chose it (a date or the latest).
+  const pinned: ObservationQuery = { dataset: q.dataset, release, ...(q.where === undefined ? {} : { where: q.where }),
+    ...(q.from === undefined ? {} : { from: q.from }), ...(q.to === undefined ? {} : { to: q.to }) };
   while (page.next !== null) {
-    page = await store.queryPage({ ...rest, release }, { limit, after: page.next });
+    page = await store.queryPage(pinned, { limit, after: page.next });
     yield page;
   }
 }

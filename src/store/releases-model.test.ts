@@ -72,7 +72,8 @@ test("loadRelease, query({release}), query({asOf}) and diff(a, b) agree with an 
       const ids: number[] = [];
       for (const [i, content] of releases.entries()) {
         const day = String(i + 1).padStart(2, "0");
-        const result = await store.loadRelease(releaseInput(rowsOf(content), `c${i}`, `2024-01-${day}T00:00:00Z`));
+        // Random releases may empty the dataset or drop most of it: the model is about versions, not the shrink guard.
+        const result = await store.loadRelease({ ...releaseInput(rowsOf(content), `c${i}`, `2024-01-${day}T00:00:00Z`), allowShrink: true });
         ids.push(result.release.id);
       }
       for (let k = 0; k < releases.length; k++) {

@@ -20,12 +20,12 @@ export function parsePeriodOption(option: string, text: string | undefined): Per
   }
 }
 
-/** Reads `--as-of` (a date or an ISO instant). */
-export function parseAsOf(text: string | undefined): string | undefined {
+/** Reads `--as-of` (or the option named `option`, such as `--published-as-of`): a date or an ISO instant. */
+export function parseAsOf(text: string | undefined, option = "--as-of"): string | undefined {
   if (text === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))) return text;
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))) return new Date(text).toISOString();
-  throw new UsageError(`--as-of must be a date (2025-03-31) or an ISO instant, not ${JSON.stringify(text)}`);
+  throw new UsageError(`${option} must be a date (2025-03-31) or an ISO instant, not ${JSON.stringify(text)}`);
 }
 
 /** Reads repeated `--where dim=code[,code]` options into a map of accepted codes. */

@@ -19,7 +19,7 @@ export async function getDataset(conn: DuckDBConnection, id: DatasetId, version:
   const found = (await conn.runAndReadAll(`SELECT ${datasetColumns} FROM datasets WHERE id = $1`, [id])).getRows();
   if (found[0] === undefined) throw new NotFoundError(`dataset ${id} not found`);
   const dataset = readDataset(found[0]);
-  if (version.release === undefined && version.asOf === undefined) return dataset;
+  if (version.release === undefined && version.asOf === undefined && version.publishedAsOf === undefined) return dataset;
   const resolved = await resolveVersion(conn, id, version);
   let release: number | null = resolved.kind === "release" ? resolved.release : null;
   if (resolved.kind === "none") {

@@ -50,7 +50,7 @@ export async function queryObservationPage(conn: DuckDBConnection, q: Observatio
   await cache.dimensionsOf(conn, q.dataset);
   const release = await pinnedRelease(conn, q);
   if (release === null) return { observations: [], release: null, next: null };
-  const { asOf: _asOf, ...rest } = q;
+  const { asOf: _asOf, publishedAsOf: _publishedAsOf, ...rest } = q;
   const selection = await selectObservations(conn, cache, { ...rest, release }, { joinPeriods: true });
   if (selection === null) return { observations: [], release, next: null };
   const params: DuckDBValue[] = [...selection.params];

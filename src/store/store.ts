@@ -40,15 +40,24 @@ export interface ObservationQuery {
   readonly where?: Readonly<Record<string, readonly string[]>>;
   readonly from?: Period;
   readonly to?: Period;
-  /** As published on this date or instant (ISO): the releases retrieved up to its end; latest when absent. */
+  /**
+   * As loaded into this store by this date or instant (ISO): the newest release retrieved up to its end (the
+   * release's retrieved_at); latest when absent.
+   */
   readonly asOf?: string;
+  /**
+   * As the publisher had published it by this date or instant (ISO): the release whose publisher's last-update stamp
+   * (source_updated_at) is the newest on or before it; releases without a stamp do not count. Not with asOf or release.
+   */
+  readonly publishedAsOf?: string;
   /** As published by this release (and those before it). */
   readonly release?: ReleaseId;
 }
 
-/** Which release's metadata `Store.getDataset` gives: as published by `release`, or on `asOf`. */
+/** Which release's metadata `Store.getDataset` gives: as published by `release`, on `asOf` or `publishedAsOf`. */
 export interface DatasetVersion {
   readonly asOf?: string;
+  readonly publishedAsOf?: string;
   readonly release?: ReleaseId;
 }
 
@@ -115,6 +124,13 @@ export interface ObservationChange {
   readonly after: { readonly value: number | null; readonly flags: string } | null;
 }
 
+/** One page of `Store.diffPage`, in `Store.diff`'s order. */
+export interface ChangePage {
+  readonly changes: ObservationChange[];
+  /** The `after` of the following page; null when this page is the last. */
+  readonly next: ObservationPosition | null;
+}
+
 export interface DatasetSummary {
   readonly dataset: Dataset;
   readonly releases: number;
@@ -147,5 +163,7 @@ export interface Store {
    */
   sum(q: ObservationQuery, keep: readonly string[], options?: SumOptions): Promise<AggregatedObservation[]>;
   diff(id: DatasetId, from: ReleaseId, to: ReleaseId): Promise<ObservationChange[]>;
+  /** One page of `diff`: the changes after `page.after`, at most `page.limit`, cut in the store as `queryPage` is. */
+  diffPage(id: DatasetId, from: ReleaseId, to: ReleaseId, page: PageRequest): Promise<ChangePage>;
   close(): Promise<void>;
 }

@@ -38,21 +38,27 @@ function rowOf(o: StoredObservation, dimensions: readonly string[]): Row {
 export function registerQueryCommand(program: Command, context: CliContext): void {
   program
     .command("query")
-    .description("print observations of a dataset: latest, or as published on a date (CSV columns: dimension codes, period, value, flags)")
+    .description("print observations of a dataset: latest, as loaded into this store by a date (--as-of), or as the publisher had " +
+      "published it by a date (--published-as-of) (CSV columns: dimension codes, period, value, flags)")
     .argument("<dataset>", "dataset id or code: a catalogue dataset, or an agency delivery in the store (agency:<code>)")
     .option("--where <dim=codes>", "keep only these codes of a dimension, e.g. --where geo=BE,NL (repeatable)", collect, [])
     .option("--from <period>", "first period, e.g. 2010 or 2015-01")
     .option("--to <period>", "last period")
-    .option("--as-of <date>", "as published on this date (the releases retrieved up to its end)")
+    .option("--as-of <date>", "as loaded into this store by this date or instant: the newest release retrieved by the end of it")
+    .option("--published-as-of <date>", "as the publisher had published it by this date or instant: the release with the newest " +
+      "publisher's last-update stamp (the releases list's source_updated_at) on or before it; releases without a stamp do not count. " +
+      "Default without either: the latest release loaded")
     .option("--format <format>", "table, csv or json (default: table on a terminal, csv otherwise)")
     .option("--page-rows <n>", `rows read from the store and written at a time, which bounds memory (default ${defaultPageRows})`)
-    .action(async (name: string, options: { where: string[]; from?: string; to?: string; asOf?: string; format?: string; pageRows?: string }) => {
+    .action(async (name: string, options: { where: string[]; from?: string; to?: string; asOf?: string; publishedAsOf?: string; format?: string; pageRows?: string }) => {
       const format = chooseFormat(context, options.format);
       const pageRows = parsePageRows(options.pageRows);
       const where = parseWhere(options.where);
       const from = parsePeriodOption("--from", options.from);
       const to = parsePeriodOption("--to", options.to);
       const asOf = parseAsOf(options.asOf);
+      const publishedAsOf = parseAsOf(options.publishedAsOf, "--published-as-of");
+      if (asOf && publishedAsOf) throw new UsageError("--as-of and --published-as-of exclude each other: give one");
       await withStore(context, async (store) => {
         const id = await resolveDatasetId(store, name);
         const dataset = await store.getDataset(id);
@@ -61,19 +67,32 @@ export function registerQueryCommand(program: Command, context: CliContext): voi
             throw new UsageError(`--where ${dim}: ${id} has no dimension ${dim} (dimensions: ${dataset.dimensions.join(", ")})`);
           }
         }
-        const q: ObservationQuery = { dataset: id, where, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}) };
+        const q: ObservationQuery = { dataset: id, where, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}),
+          ...(publishedAsOf ? { publishedAsOf } : {}) };
         const { dimensions } = dataset;
         const columns = [...dimensions, "period", "value", "flags", ...(format === "csv" ? [] : ["release"])];
+        let read = 0;
         const blocks = (async function* () {
-          for await (const page of walkPages(store, q, pageRows)) yield page.observations.map((o) => rowOf(o, dimensions));
+          for await (const page of walkPages(store, q, pageRows)) {
+            read += page.observations.length;
+            yield page.observations.map((o) => rowOf(o, dimensions));
+          }
         })();
+        // An empty answer for a date says why, so it is not read as "the dataset has no such figures".
+        const noteIfEmpty = () => {
+          if (read > 0) return;
+          if (asOf) context.stderr.write(`${id}: no release was loaded into this store by ${asOf}, or none has such observations (see \`migmon releases ${id}\`)\n`);
+          if (publishedAsOf) context.stderr.write(`${id}: no release carries a publisher's stamp on or before ${publishedAsOf}, or none has such observations (see source_updated_at in \`migmon releases ${id}\`)\n`);
+        };
         if (format === "table") {
           const rows: Row[] = [];
           for await (const block of blocks) rows.push(...block);
           writeRows(context, columns, rows, format);
+          noteIfEmpty();
           return;
         }
         await streamRows(context, columns, blocks, format);
+        noteIfEmpty();
       });
     });
 }

@@ -24,7 +24,8 @@ export const observationQuerySchema = z.strictObject({
     .optional().describe("a filter on one dimension, dimension:code[,code...]; repeat for more dimensions (they combine with AND, the codes of one dimension with OR)"),
   from: periodSchema.optional().describe("first period (inclusive)"),
   to: periodSchema.optional().describe("last period (inclusive)"),
-  asOf: asOfSchema.optional(),
+  asOf: asOfSchema.optional().describe("as loaded into this store by this date (YYYY-MM-DD, a UTC day) or ISO instant: the newest release retrieved by then; latest when absent"),
+  publishedAsOf: asOfSchema.optional().describe("as the publisher had published it by this date or instant: the release with the newest publisher's last-update stamp on or before it (releases without a stamp do not count); not with asOf or release"),
   release: releaseIdSchema.optional().describe("as published by this release of the dataset (and those before it); not with asOf"),
   format: z.enum(["json", "csv"], "must be json or csv").optional().describe("json (default) or csv"),
   ...pagingParameters,
@@ -59,8 +60,8 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
   addRoute(app, table, {
     method: "GET", url: "/api/datasets/:id/observations", tag: "observations",
     summary: "the observations of one dataset: value (null when missing) and flags per series and period, latest or as published then",
-    description: "Sorted by series key, then period. `release` gives the state as published by that release, `asOf` the state on a date; " +
-      "without either, the latest. Each observation names the release that first published its value and flags. " +
+    description: "Sorted by series key, then period. `release` gives the state as published by that release, `asOf` the state as loaded " +
+      "into this store by a date, `publishedAsOf` the state as the publisher had published it by a date (its last-update stamp); without any, the latest. Each observation names the release that first published its value and flags. " +
       `${pagingDescription} Every page of one walk shows the state of the release the first page read (\`state\`), even when a release is loaded meanwhile. ` +
       "The answer is streamed.",
     params: datasetPath, query: observationQuerySchema,
@@ -68,7 +69,8 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
   }, async ({ params, query }, request, reply) => {
     const id = params.id as DatasetId;
     const cursor = query.cursor === undefined ? null : decodeCursor(request, query.cursor, observationCursor);
-    if (query.asOf !== undefined && query.release !== undefined) throw new UsageError("query parameters asOf and release exclude each other: give one");
+    const versions = (["asOf", "publishedAsOf", "release"] as const).filter((k) => query[k] !== undefined);
+    if (versions.length > 1) throw new UsageError(`query parameters ${versions.join(" and ")} exclude each other: give one`);
     if (query.from !== undefined && query.to !== undefined && comparePeriods(parsePeriod(query.from), parsePeriod(query.to)) > 0) {
       throw new UsageError(`query parameter from (${query.from}) must not be after to (${query.to})`);
     }
@@ -86,7 +88,11 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
       ...(query.to === undefined ? {} : { to: parsePeriod(query.to) }),
       // A cursor pins the state its first page read; asOf and release then only made the first page.
       ...(cursor === null
-        ? { ...(query.asOf === undefined ? {} : { asOf: normaliseAsOf(query.asOf) }), ...(query.release === undefined ? {} : { release: Number(query.release) as ReleaseId }) }
+        ? {
+          ...(query.asOf === undefined ? {} : { asOf: normaliseAsOf(query.asOf) }),
+          ...(query.publishedAsOf === undefined ? {} : { publishedAsOf: normaliseAsOf(query.publishedAsOf) }),
+          ...(query.release === undefined ? {} : { release: Number(query.release) as ReleaseId }),
+        }
         : { release: cursor.release as ReleaseId }),
     };
     const limit = pageLimit(query.limit);

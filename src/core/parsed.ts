@@ -12,6 +12,8 @@ export interface InputLimits {
   readonly maxInflatedBytes: number;
   /** The most cells a cube may declare (the product of a JSON-stat `size`). */
   readonly maxDeclaredCells: number;
+  /** The largest YAML description of an agency delivery, in bytes. */
+  readonly maxDescriptionBytes: number;
 }
 
 /** The bytes of one input (a file or an HTTP body), read as a stream; `name` is used in error messages. */

@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError, MigmonError, UsageError, makeDatasetId } from "../core/index.ts";
-import type { Dataset, DatasetId, Observation } from "../core/index.ts";
+import type { Dataset, DatasetId, InputLimits, Observation } from "../core/index.ts";
 import { checkCountryDimensionCodes } from "../reference/countries.ts";
 import { belgianGeography } from "../reference/geography.ts";
 import type { GeoLevel } from "../reference/geography.ts";
 import type { LoadResult, Store } from "../store/store.ts";
 import type { ReferenceCodes } from "./sources/tabular/codes.ts";
+import { defaultInputLimits } from "./sources/input/limits.ts";
 import { parseDeliveryDescription } from "./sources/tabular/description.ts";
 import type { DeliveryDescription } from "./sources/tabular/description.ts";
 import { readDeliveredRows } from "./sources/tabular/parse.ts";
@@ -75,8 +76,8 @@ export interface CheckedDelivery {
  * checkDelivery in src/ingest/sources/tabular/validate.ts). Throws InputError for a description that does not
  * fit its schema or a file that cannot be read at all; problems of content come back in `problems`.
  */
-export async function checkDeliveryFile(file: string, descriptionFile: string): Promise<CheckedDelivery> {
-  const description = parseDeliveryDescription(await readFile(descriptionFile, "utf8"), path.basename(descriptionFile));
+export async function checkDeliveryFile(file: string, descriptionFile: string, limits: InputLimits = defaultInputLimits): Promise<CheckedDelivery> {
+  const description = parseDeliveryDescription(await readFile(descriptionFile, "utf8"), path.basename(descriptionFile), limits.maxDescriptionBytes);
   const bytes = new Uint8Array(await readFile(file));
   const rows = await readDeliveredRows(bytes, description.format, path.basename(file));
   const { problems, observations } = checkDelivery(description, rows, deliveryReferenceCodes());
@@ -96,6 +97,8 @@ export interface DeliveryRequest {
   /** The dataset the caller means (`agency:<code>` or `<code>`): a description of another dataset is refused. */
   readonly dataset?: string;
   readonly now?: () => Date;
+  /** Reading limits (the description's size); the defaults when absent. */
+  readonly limits?: InputLimits;
   /**
    * Loads a delivery that the store's shrink guard would refuse: one with no data rows (whose declared totals
    * then never fire), or one that removes more than half of the dataset's latest observations (`--allow-shrink`).
@@ -117,7 +120,7 @@ export interface DeliveryResult extends LoadResult {
  * `request.allowShrink`.
  */
 export async function ingestDelivery(request: DeliveryRequest): Promise<DeliveryResult> {
-  const checked = await checkDeliveryFile(request.file, request.descriptionFile);
+  const checked = await checkDeliveryFile(request.file, request.descriptionFile, request.limits);
   const name = path.basename(request.file);
   const asked = request.dataset?.toLowerCase();
   if (asked !== undefined && asked !== checked.datasetId && `agency:${asked}` !== checked.datasetId) {

@@ -8,6 +8,7 @@ import { withStore } from "../open-store.ts";
 import { defaultOfflineDir } from "../settings.ts";
 import { UsageError } from "../../core/index.ts";
 import { DeliveryRejectedError, formatDeliveryProblem, ingestDelivery } from "../../ingest/delivery.ts";
+import { inputLimitsFromEnv } from "../../ingest/sources/input/limits.ts";
 
 /** The options of `migmon ingest`, as commander gives them. */
 interface IngestOptions {
@@ -73,7 +74,7 @@ async function ingestAgencyDelivery(context: CliContext, name: string, options: 
   if (!existsSync(describe)) throw new UsageError(`no such file: ${describe}`);
   try {
     const result = await withStore(context, (store) => ingestDelivery({
-      store, file, descriptionFile: describe, dataset: name, ...(context.now ? { now: context.now } : {}),
+      store, file, descriptionFile: describe, dataset: name, ...(context.now ? { now: context.now } : {}), limits: inputLimitsFromEnv(context.env),
       ...(options.allowShrink === true ? { allowShrink: true } : {}),
     }));
     const id = result.release.dataset;

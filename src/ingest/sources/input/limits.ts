@@ -4,14 +4,16 @@ import type { InputLimits } from "../../../core/index.ts";
 const mebibyte = 1024 * 1024;
 
 /**
- * The reading limits when nothing raises them. 16 MiB is 60 times the longest line of any file in
+ * The reading limits when nothing raises them. 16 MiB is far above the longest line of any file in
  * ../shared/data (a Eurostat TSV row of a few hundred periods is a few kB); 4 GiB inflated is 140 times the
- * largest gzip file there; 100 million declared cells is 50 times the Eurostat API's own answer limit.
+ * largest gzip file there (29 MB); 100 million declared cells is far above any answer the Eurostat API gives;
+ * a 1 MiB description holds about 20,000 inline codes (a real one names a few dozen).
  */
 export const defaultInputLimits: InputLimits = {
   maxLineBytes: 16 * mebibyte,
   maxInflatedBytes: 4096 * mebibyte,
   maxDeclaredCells: 100_000_000,
+  maxDescriptionBytes: mebibyte,
 };
 
 /** The environment variable that raises each limit (documented in src/ingest/sources/input/README.md). */
@@ -19,6 +21,7 @@ export const limitSettings: Readonly<Record<keyof InputLimits, string>> = {
   maxLineBytes: "MIGMON_MAX_LINE_BYTES",
   maxInflatedBytes: "MIGMON_MAX_INFLATED_BYTES",
   maxDeclaredCells: "MIGMON_MAX_DECLARED_CELLS",
+  maxDescriptionBytes: "MIGMON_MAX_DESCRIPTION_BYTES",
 };
 
 /**
@@ -35,7 +38,10 @@ export function inputLimitsFromEnv(env: Readonly<Record<string, string | undefin
     if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${setting} must be a positive whole number, not ${JSON.stringify(raw)}`);
     return value;
   };
-  return { maxLineBytes: read("maxLineBytes"), maxInflatedBytes: read("maxInflatedBytes"), maxDeclaredCells: read("maxDeclaredCells") };
+  return {
+    maxLineBytes: read("maxLineBytes"), maxInflatedBytes: read("maxInflatedBytes"),
+    maxDeclaredCells: read("maxDeclaredCells"), maxDescriptionBytes: read("maxDescriptionBytes"),
+  };
 }
 
 /** The limits of an input: its own, or the defaults. */

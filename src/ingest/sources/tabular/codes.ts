@@ -32,7 +32,19 @@ export function isKnownCode(list: CodeList, code: string, date: string, referenc
   if (list === "refnis") return reference.isRefnisUnit(code, date);
   if (list === "iso2") return reference.isCountryCode(code);
   if (list === "sex") return sexCodes.includes(code);
-  return list.inline.some((c) => c.code === code);
+  return inlineCodeSet(list.inline).has(code);
+}
+
+const inlineSets = new WeakMap<object, ReadonlySet<string>>();
+
+/** The codes of an inline list as a set, built once per list: a list may hold 200,000 codes and a table as many rows. */
+function inlineCodeSet(inline: readonly { readonly code: string }[]): ReadonlySet<string> {
+  let set = inlineSets.get(inline);
+  if (set === undefined) {
+    set = new Set(inline.map((c) => c.code));
+    inlineSets.set(inline, set);
+  }
+  return set;
 }
 
 /** How a code list is named in messages: `refnis`, `iso2`, `sex`, or `inline list`. */

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { InputError } from "../../../core/index.ts";
+import { InputError, excerpt } from "../../../core/index.ts";
 import type { DeliveryDescription } from "./description.ts";
 
 /** One cell as read: text from a CSV, text or number from a spreadsheet, null for an empty cell. */
@@ -61,8 +61,8 @@ async function readXlsxRows(bytes: Uint8Array, format: XlsxFormat, name: string)
   }
   const sheet = workbook.getWorksheet(format.sheet);
   if (!sheet) {
-    const names = workbook.worksheets.map((w) => JSON.stringify(w.name)).join(", ");
-    throw new InputError(name, undefined, `no worksheet ${JSON.stringify(format.sheet)} (the workbook has ${names || "none"})`);
+    const names = workbook.worksheets.map((w) => excerpt(w.name)).join(", ");
+    throw new InputError(name, undefined, `no worksheet ${excerpt(format.sheet)} (the workbook has ${names || "none"})`);
   }
   const width = sheet.columnCount;
   const cellsOf = (row: ExcelJS.Row): CellValue[] => {

@@ -1,4 +1,4 @@
-import { makeSeriesKey, parseFlags, parsePeriodParts, formatPeriod, periodStart } from "../../../core/index.ts";
+import { excerpt, makeSeriesKey, parseFlags, parsePeriodParts, formatPeriod, periodStart } from "../../../core/index.ts";
 import type { Observation, Period, PeriodKind } from "../../../core/index.ts";
 import { codeListName, isKnownCode, normaliseCode } from "./codes.ts";
 import type { ReferenceCodes } from "./codes.ts";
@@ -57,11 +57,15 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
     ...(description.flags ? [description.flags.column] : []),
   ];
   for (const name of wanted) {
-    if (!columnIndex.has(name)) add(table.headerRow, name, "missing-column", `column ${JSON.stringify(name)} is missing from the header`);
+    if (!columnIndex.has(name)) add(table.headerRow, name, "missing-column", `column ${excerpt(name)} is missing from the header`);
   }
+  // Sets, not indexOf or includes: a header (and the description's ignored columns) may have 100,000 names
+  const known = new Set([...wanted, ...description.ignoredColumns]);
+  const seen = new Set<string>();
   for (const [i, name] of table.header.entries()) {
-    if (table.header.indexOf(name) !== i) add(table.headerRow, name, "unexpected-column", `column ${JSON.stringify(name)} occurs twice in the header`);
-    else if (!wanted.includes(name) && !description.ignoredColumns.includes(name)) add(table.headerRow, name || `column ${i + 1}`, "unexpected-column", `column ${JSON.stringify(name)} is not in the description`);
+    if (seen.has(name)) add(table.headerRow, name, "unexpected-column", `column ${excerpt(name)} occurs twice in the header`);
+    else if (!known.has(name)) add(table.headerRow, name || `column ${i + 1}`, "unexpected-column", `column ${excerpt(name)} is not in the description`);
+    seen.add(name);
   }
   if (wanted.some((name) => !columnIndex.has(name))) return { problems, observations: [] };
 
@@ -101,13 +105,13 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
       const judged = dim.codes !== "refnis" || date !== null;
       if (code.includes(".") || (judged && !isKnownCode(dim.codes, code, date ?? "", reference))) {
         const when = dim.codes === "refnis" && date !== null ? ` on ${date}` : "";
-        add(row, dim.column, "unknown-code", `unknown ${dim.id} code ${JSON.stringify(code)} (not in ${codeListName(dim.codes)}${when})`);
+        add(row, dim.column, "unknown-code", `unknown ${dim.id} code ${excerpt(code)} (not in ${codeListName(dim.codes)}${when})`);
         readable[readable.length - 1] = null;
       }
     }
     const value = readValue(cell(cells, description.value.column), description.format.type === "csv" ? description.format.decimal : ".");
     if (value === undefined) {
-      add(row, description.value.column, "non-numeric", `value ${JSON.stringify(cell(cells, description.value.column))} is not a number`);
+      add(row, description.value.column, "non-numeric", valueMessage(cell(cells, description.value.column)));
     }
     let flags = "";
     if (description.flags) {
@@ -115,7 +119,7 @@ export function checkDelivery(description: DeliveryDescription, table: Delivered
       try {
         flags = parseFlags(text === null ? "" : String(text));
       } catch {
-        add(row, description.flags.column, "bad-flag", `flags ${JSON.stringify(text)} are not Eurostat/SDMX flag letters`);
+        add(row, description.flags.column, "bad-flag", `flags ${excerpt(text)} are not Eurostat/SDMX flag letters`);
       }
     }
     const periodKey = typeof period === "string" ? null : period.period;
@@ -161,7 +165,14 @@ function readPeriod(raw: CellValue, form: PeriodKind | null): { period: Period; 
 }
 
 function periodMessage(text: string, form: string): string {
-  return text === "" ? "no period" : `period ${JSON.stringify(text)} is not a ${form}`;
+  return text === "" ? "no period" : `period ${excerpt(text)} is not a ${form}`;
+}
+
+/** Why a value cell is not a number; a date (a spreadsheet date cell reads as its ISO day) is said to be one. */
+function valueMessage(raw: CellValue): string {
+  const text = String(raw).trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `value ${excerpt(text)} is a date, not a number`;
+  return `value ${excerpt(text)} is not a number`;
 }
 
 const numberPattern = { ".": /^[+-]?(\d+(\.\d*)?|\.\d+)$/, ",": /^[+-]?(\d+(,\d*)?|,\d+)$/ } as const;

@@ -16,6 +16,7 @@ import { registerDatasetRoutes } from "./routes/datasets.ts";
 import { registerEventRoutes } from "./routes/events.ts";
 import { registerGeographyRoutes } from "./routes/geography.ts";
 import { registerIndicatorRoutes } from "./routes/indicators.ts";
+import { registerImpactRoutes } from "./routes/impact.ts";
 import { registerObservationRoutes } from "./routes/observations.ts";
 import { registerSourceRoutes } from "./routes/sources.ts";
 import { registerUpdateRoutes } from "./routes/update.ts";
@@ -56,6 +57,7 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
   registerEventRoutes(app, table, effects);
   registerGeographyRoutes(app, table, effects);
   registerAnalysisRoutes(app, table, effects, releases);
+  registerImpactRoutes(app, table, effects);
   registerUpdateRoutes(app, table, effects, releases);
   registerWebRoutes(app, effects);
 

@@ -3,7 +3,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { MigmonError, UsageError } from "../core/index.ts";
-import { diffReleases } from "./diff.ts";
+import { diffPage, diffReleases } from "./diff.ts";
 import { loadRelease } from "./load-release.ts";
 import { getDataset, listDatasets, listReleases, queryObservations } from "./queries.ts";
 import { queryObservationPage } from "./query-page.ts";
@@ -65,6 +65,7 @@ export async function openDuckDbStore(path: string, options: { readonly readers?
     queryPage: (q, page) => read((c) => queryObservationPage(c, q, page, cache, statements)),
     sum: (q, keep, sumOptions = {}) => read((c) => sumObservations(c, q, keep, sumOptions, cache, statements)),
     diff: (id, from, to) => read((c) => diffReleases(c, id, from, to)),
+    diffPage: (id, from, to, page) => read((c) => diffPage(c, id, from, to, page)),
     close: async () => {
       if (closed) return;
       closed = true;

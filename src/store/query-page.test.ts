@@ -119,3 +119,43 @@ describe("Store.queryPage", () => {
       (e: unknown) => e instanceof UsageError && /page after: "20x" is not a period/.test(e.message));
   });
 });
+
+describe("Store.diffPage", () => {
+  const changes = (rows: readonly { series: string; period: string; change: string }[]) => rows.map((c) => `${c.series} ${c.period} ${c.change}`);
+
+  test("diffPage(id, from, to, {limit}) followed by next gives diff(id, from, to) change for change, at every page size", async () => {
+    const whole = changes(await store.diff(migrDataset.id, 1 as ReleaseId, 2 as ReleaseId));
+    assert.equal(whole.length, 5);
+    for (let limit = 1; limit <= whole.length + 1; limit++) {
+      const pages = [await store.diffPage(migrDataset.id, 1 as ReleaseId, 2 as ReleaseId, { limit })];
+      for (let next = pages[0]?.next ?? null; next !== null; next = pages[pages.length - 1]?.next ?? null) {
+        pages.push(await store.diffPage(migrDataset.id, 1 as ReleaseId, 2 as ReleaseId, { limit, after: next }));
+      }
+      assert.deepEqual(changes(pages.flatMap((p) => p.changes)), whole, `limit ${limit}`);
+      assert.equal(pages.length, Math.max(1, Math.ceil(whole.length / limit)));
+    }
+  });
+
+  test("diffPage over mixed period kinds keeps the diff's order across pages", async () => {
+    const own = await openDuckDbStore(join(dir, "diff-pages.duckdb"));
+    try {
+      await own.loadRelease(releaseInput(mixedRows(), "m1", "2024-02-01T00:00:00Z", mixedDataset));
+      // Every third row changed, every seventh dropped: changes in many series and every period kind.
+      const revised = mixedRows().filter((_, i) => i % 7 !== 0).map((o, i) => (i % 3 === 0 ? { ...o, value: (o.value ?? 0) + 1 } : o));
+      const second = await own.loadRelease(releaseInput(revised, "m2", "2024-03-01T00:00:00Z", mixedDataset));
+      const whole = changes(await own.diff(mixedDataset.id, 1 as ReleaseId, second.release.id));
+      assert.ok(whole.length > 100, `${whole.length} changes`);
+      const rows: string[] = [];
+      let page = await own.diffPage(mixedDataset.id, 1 as ReleaseId, second.release.id, { limit: 23 });
+      rows.push(...changes(page.changes));
+      while (page.next !== null) {
+        page = await own.diffPage(mixedDataset.id, 1 as ReleaseId, second.release.id, { limit: 23, after: page.next });
+        assert.ok(page.changes.length <= 23);
+        rows.push(...changes(page.changes));
+      }
+      assert.deepEqual(rows, whole);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import countryNames from "i18n-iso-countries";
 import { listCountries, listCountryGroups } from "./countries.ts";
 import type { CountryGroup, Language } from "./countries.ts";
 import type { GeoUnit, Geography } from "./geography-model.ts";
@@ -97,7 +98,11 @@ export function areasNamed(geography: Geography, name: string): NamedArea[] {
       const current = geography.versionsOf(u.code).at(-1)!.validTo === null;
       for (const text of [u.name.nl, u.name.fr]) add(text, { code: u.code, kind: u.level, name: text, current });
     }
-    for (const c of listCountries()) for (const text of Object.values(c.names)) add(text, { code: c.code, kind: "country", name: text, current: true });
+    // Every name a country goes by (official and short: "Netherlands" and "The Netherlands"), not only the one shown.
+    for (const c of listCountries()) {
+      const all = (["nl", "fr", "en"] as const).flatMap((lang) => countryNames.getName(c.code, lang, { select: "all" }) ?? []);
+      for (const text of [...Object.values(c.names), ...all]) add(text, { code: c.code, kind: "country", name: text, current: true });
+    }
     for (const g of areaGroups()) for (const text of Object.values(g.names)) add(text, { code: g.code, kind: "group", name: text, current: true });
     indexes.set(geography, index);
   }

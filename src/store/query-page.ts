@@ -3,9 +3,8 @@ import { UsageError } from "../core/index.ts";
 import type { Period, ReleaseId, SeriesKey } from "../core/index.ts";
 import { doubleColumn, integerColumn, textColumn } from "./columns.ts";
 import { StoreValueError, readNumber, readString } from "./convert.ts";
-import { positionOfPeriod } from "./period-order.ts";
-import type { PeriodPosition } from "./period-order.ts";
 import type { ReadCache } from "./read-cache.ts";
+import { rowsAfter } from "./resume-after.ts";
 import { selectObservations } from "./selection.ts";
 import type { StatementCache } from "./statements.ts";
 import type { ObservationPage, ObservationQuery, PageRequest, StoredObservation } from "./store.ts";
@@ -18,14 +17,6 @@ import { resolveVersion } from "./versions.ts";
 // one version of a dataset, so no row is skipped or repeated at a page boundary. The state is pinned to one release
 // (the latest is resolved to the newest release id), and the page says which, so the next pages of the same
 // walk read that state even when a release is loaded in between.
-
-function afterBound(period: string): PeriodPosition {
-  try {
-    return positionOfPeriod(period);
-  } catch {
-    throw new UsageError(`page after: ${JSON.stringify(period.slice(0, 40))} is not a period`);
-  }
-}
 
 /** The release whose state `q` reads: `q.release`, the newest by `q.asOf` (null: none yet), else the newest. */
 async function pinnedRelease(conn: DuckDBConnection, q: ObservationQuery): Promise<ReleaseId | null> {
@@ -55,14 +46,7 @@ export async function queryObservationPage(conn: DuckDBConnection, q: Observatio
   if (selection === null) return { observations: [], release, next: null };
   const params: DuckDBValue[] = [...selection.params];
   const param = (v: DuckDBValue) => { params.push(v); return `$${params.length}`; };
-  let resume = "";
-  if (page.after !== undefined) {
-    const at = afterBound(page.after.period);
-    const key = param(page.after.series);
-    const start = param(at.start);
-    const kind = param(at.kind);
-    resume = ` AND (s.series_key > ${key} OR (s.series_key = ${key} AND (p.period_start > ${start}::DATE OR (p.period_start = ${start}::DATE AND p.period_kind > ${kind}))))`;
-  }
+  const resume = page.after === undefined ? "" : ` AND ${rowsAfter(page.after, param)}`;
   // One row more than the page tells whether another page follows without asking for an empty one.
   const limit = param(page.limit + 1);
   const result = await statements.run(conn,

@@ -2,25 +2,36 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { parse as parseYaml } from "yaml";
+import type { FastifyInstance } from "fastify";
+import { fileURLToPath } from "node:url";
+import { belgianGeography } from "../../src/reference/geography.ts";
+import { buildApp } from "../../src/server/app.ts";
 import type { Store } from "../../src/store/store.ts";
-import { startApi } from "../server/apiFixture.ts";
-import type { ApiFixture } from "../server/apiFixture.ts";
 import { makeImpactStore } from "./impactStore.ts";
 
 interface Answer { years: number[]; areas: { code: string; year: number; quantities: { name: string; value: number; lower: number; upper: number; assumption: boolean }[] }[]; reception: unknown[]; parameters: unknown[] }
 const step = (a: Answer, code: string, year: number, name: string) => a.areas.find((x) => x.code === code && x.year === year)!.quantities.find((q) => q.name === name)!;
 
 describe("GET/POST /api/impact over the real files", () => {
-  let api: ApiFixture;
+  let api: { app: FastifyInstance };
   let impactStore: { store: Store; remove: () => Promise<void> };
   before(async () => {
     impactStore = await makeImpactStore();
-    api = await startApi(undefined, { store: impactStore.store });
+    // Only what the impact routes read: the store, the register and the geography (no catalogues, read-only).
+    const app = buildApp({
+      store: impactStore.store, catalogue: [], indicators: [],
+      eventsDir: fileURLToPath(new URL("../../data/events/", import.meta.url)),
+      geography: belgianGeography(), mirrorDir: null,
+      logger: { info: () => undefined, error: () => undefined },
+      now: () => new Date("2026-12-07T00:00:00Z"), adminToken: undefined,
+      update: async () => { throw new Error("no update in this test"); },
+    });
+    await app.ready();
+    api = { app };
   });
   after(async () => {
     await api.app.close();
     await impactStore.remove();
-    await api.close().catch(() => undefined);
   });
 
   it("GET /api/impact?scenario=tp-wave-2026&geo=02000,44021 answers every step for both areas and three years, with reception places", async () => {

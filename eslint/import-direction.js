@@ -17,9 +17,11 @@ export const allowedImports = {
   assess: ["core", "i18n", "analysis", "reference", "store", "events", "indicators"],
   charts: ["core", "i18n"],
   report: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "assess"],
-  server: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "report", "assess"],
+  // publications reads figures through indicators, events, analysis, assess and charts, never the store directly.
+  publications: ["core", "i18n", "analysis", "reference", "ingest", "events", "indicators", "impact", "charts", "assess"],
+  server: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "report", "assess", "publications"],
   web: ["core", "i18n", "charts", "server"],
-  cli: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "report", "server", "assess"],
+  cli: ["core", "i18n", "analysis", "store", "reference", "ingest", "ingest/sources", "events", "indicators", "impact", "charts", "report", "server", "assess", "publications"],
 };
 
 /** Areas whose modules do no I/O of their own: effects are passed in (DESIGN.md §2). */

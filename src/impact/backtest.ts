@@ -2,6 +2,7 @@ import type { MunicipalStocks, NationalSeries } from "./baseline.ts";
 import { projectSeries } from "./projection.ts";
 import type { Bounded } from "./quantity.ts";
 import { addBounded } from "./quantity.ts";
+import { allocationHalfWidth, allocationResiduals } from "./allocationError.ts";
 import { makeRegionalKeys, projectRegionalChanges } from "./regionalInflow.ts";
 
 /** One projection compared with what happened. */
@@ -68,7 +69,7 @@ function level(name: string, series: string, method: string, points: readonly Ba
 export function backtestMunicipal(stocks: MunicipalStocks, levelPercent: number): BacktestLevel[] {
   const { regional, municipal, method } = municipalBacktestPoints(stocks, levelPercent);
   const series = "net change of the non-Belgian population (statbel:pop_by_municipality_nationality_sex_agegroup)";
-  return [level("region", series, method, regional), level("municipality", series, `${method}, shared by the non-Belgian population of the origin year`, municipal)];
+  return [level("region", series, method, regional), level("municipality", series, `${method}, shared by the non-Belgian population of the origin year, widened by the past sharing error`, municipal)];
 }
 
 /** The points behind {@link backtestMunicipal}: every region and municipality, origin and year compared. */
@@ -89,6 +90,7 @@ export function municipalBacktestPoints(stocks: MunicipalStocks, levelPercent: n
     if (origin >= last) break;
     const cells = projectRegionalChanges(stocks, origin, origin + 2, levelPercent);
     const keys = makeRegionalKeys(stocks, origin, origin, "non-belgian-stock", null);
+    const residuals = allocationResiduals(stocks, origin, origin, keys);
     for (const c of cells) methods.add(c.projection.method);
     for (let year = origin; year <= Math.min(origin + 2, last - 1); year++) {
       for (const k of keys) {
@@ -98,7 +100,12 @@ export function municipalBacktestPoints(stocks: MunicipalStocks, levelPercent: n
         for (const [code, share] of k.key) {
           const a = actual.get(code)?.get(year) ?? 0;
           regional += a;
-          municipalPoints.push({ area: code, origin, year, horizon: year - origin + 1, projected: { value: total.value * share, lower: total.lower * share, upper: total.upper * share }, actual: a });
+          // As the model shows a municipality: its share of the regional interval, widened by the sharing error
+          // of the years up to the origin. Net change may be negative, so nothing is cut at 0 here.
+          const shared = { value: total.value * share, lower: total.lower * share, upper: total.upper * share };
+          const hw = allocationHalfWidth(residuals, [code], levelPercent);
+          const projected = { value: shared.value, lower: shared.value - Math.hypot(shared.value - shared.lower, hw), upper: shared.value + Math.hypot(shared.upper - shared.value, hw) };
+          municipalPoints.push({ area: code, origin, year, horizon: year - origin + 1, projected, actual: a });
         }
         regionalPoints.push({ area: k.region, origin, year, horizon: year - origin + 1, projected: total, actual: regional });
       }

@@ -4,6 +4,7 @@ import type { GeoLevel } from "../reference/geography.ts";
 import type { ImpactRun, RegionYear } from "./model.ts";
 import type { Bounded, Quantity } from "./quantity.ts";
 import { addBounded, scaleBounded } from "./quantity.ts";
+import { allocationHalfWidth, widen } from "./allocationError.ts";
 import type { Scenario } from "./scenarioSchema.ts";
 import { classesNeeded, parameterBounds } from "./serviceUnits.ts";
 
@@ -59,7 +60,8 @@ function describeSteps(run: ImpactRun, scenario: Scenario, regionYears: readonly
   const rules = [...new Set(regionYears.flatMap((r) => r.rules))].sort().join(", ");
   const uncertainRules = regionYears.some((r) => r.uncertainRules);
   const hoursAssumed = regionYears.some((r) => r.languageHours.assumption);
-  const interval = `${level} prediction interval of the regional projection, shared by the key (taken as exact), cut at 0`;
+  const residualYears = [...new Set([...run.residuals.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
+  const interval = `${level} prediction interval of the regional projection, shared by the key, widened below the region by the key's past sharing error (root mean square of the residuals of the changes of ${residualYears[0]}-${residualYears.at(-1)}, normal), cut at 0`;
   const withParameters = (names: string) => `${interval}, times the range of ${names} (bounds of bounds, not a probability)`;
   return {
     inflow: { name: "inflow", unit: "persons per year", source: `${inflowSource}${run.shockSources.length > 0 ? `; shock sized from ${run.shockSources.join("; ")}` : ""}`, uncertainty: interval, assumption: false },
@@ -101,8 +103,15 @@ export function layOutImpact(run: ImpactRun, scenario: Scenario, choice: { geos?
     const members = [...municipal.keys()].filter((m) => (t.level === "municipality" ? m === t.code : geo.parentOf(m, t.level) === t.code));
     if (members.length === 0) throw new UsageError(`area ${t.code} has no municipality on the boundaries of ${scenario.startYear}`);
     const unit = geo.unitOn(t.code, date) ?? geo.versionsOf(t.code).at(-1)!;
+    const halfWidth = allocationHalfWidth(run.residuals, members, scenario.level);
     for (const year of run.years) {
-      const values = sumSteps(members.map((m) => municipal.get(m)!.get(year)!));
+      const summed = sumSteps(members.map((m) => municipal.get(m)!.get(year)!));
+      // Below a region, sharing the regional total by the key errs as it did in the past: every step, being in
+      // proportion to the arrivals, is widened by that error times its ratio to them.
+      const values = Object.fromEntries(steps.map((s) => {
+        const ratio = summed.inflow.value > 0 ? summed[s].value / summed.inflow.value : 0;
+        return [s, widen(summed[s], halfWidth * ratio).widened];
+      })) as StepValues;
       // An area pools its pupils: its classes are its own pupils over the class size, rounded up once.
       values["okan-classes"] = classesNeeded(values["okan-pupils"], parameterBounds(scenario.parameters.okanClassSize));
       const quantities = steps.map((s) => ({ ...descriptions[s], value: values[s].value, lower: values[s].lower, upper: values[s].upper }));

@@ -1,5 +1,6 @@
 import { UsageError } from "../core/index.ts";
 import { ruleAgeBands, representativeAge, splitAgeGroup } from "./ageBands.ts";
+import { allocationResiduals } from "./allocationError.ts";
 import type { RuleAgeBand } from "./ageBands.ts";
 import type { MunicipalStocks, NationalSeries } from "./baseline.ts";
 import { projectSeries } from "./projection.ts";
@@ -44,6 +45,8 @@ export interface ImpactRun {
   readonly years: readonly number[];
   readonly regionYears: readonly RegionYear[];
   readonly keys: readonly RegionalKey[];
+  /** The sharing error of each municipality by change year (allocationError.ts), on the keys' boundaries. */
+  readonly residuals: ReadonlyMap<string, ReadonlyMap<number, number>>;
   readonly projectionReadings: readonly string[];
   readonly asylum: { readonly byYear: ReadonlyMap<number, Bounded>; readonly reading: string };
   readonly shockSources: readonly string[];
@@ -123,6 +126,7 @@ export function runImpactModel(scenario: Scenario, inputs: ImpactInputs, options
   const methods = new Set(cells.map((c) => c.projection.reading));
   return {
     dataEnd, years, regionYears, keys,
+    residuals: allocationResiduals(inputs.stocks, dataEnd, scenario.startYear, keys),
     projectionReadings: [...methods],
     asylum: { byYear: asylumByYear, reading: `${asylumProjection.reading}, ${inputs.asylum.years[0]}-${inputs.asylum.years.at(-1)}` },
     shockSources: [...new Set(shockSources)],

@@ -130,7 +130,7 @@ export const registerAssessCommand: RegisterCommand = (program: Command, context
     .option("--input <file>", "a CSV with columns period,value (optionally flags, geo) instead of the store")
     .option("--from <period>", "first period")
     .option("--to <period>", "last period")
-    .option("--as-of <date>", "as published on this date")
+    .option("--as-of <date>", "as loaded into this store by this date: the newest release of each dataset retrieved by its end (latest when absent)")
     .addHelpText("after", jsonHelp)
     .exitOverride((error: CommanderError) => {
       if (error.exitCode === 0 || error.code === "commander.helpDisplayed") throw error;

@@ -18,7 +18,7 @@ export function registerCompareCommand(program: Command, context: CliContext): v
     .requiredOption("--set <set>", "flanders-belgium-europe (BE2 BE1 BE3 BE NL FR DE LU EU27_2020), municipality:<REFNIS>[:k] (with its arrondissement, province, region, Belgium and k similar municipalities, default 5) or comma-separated codes")
     .option("--from <period>", "first period")
     .option("--to <period>", "last period")
-    .option("--as-of <date>", "as published on this date")
+    .option("--as-of <date>", "as loaded into this store by this date: the newest release of each dataset retrieved by its end (latest when absent)")
     .option("--lang <lang>", "language of exported texts: nl, fr or en", "en")
     .option("--format <format>", `${indicatorFormats.join(", ")} (default: table on a terminal, csv otherwise)`)
     .option("--out <file>", "write to this file instead of stdout")

@@ -32,7 +32,7 @@ export function registerIndicatorCommand(program: Command, context: CliContext):
     .option("--level <level>", `every area of a level: ${indicatorLevels.join(", ")}`)
     .option("--from <period>", "first period, e.g. 2010")
     .option("--to <period>", "last period")
-    .option("--as-of <date>", "as published on this date")
+    .option("--as-of <date>", "as loaded into this store by this date: the newest release of each dataset retrieved by its end (latest when absent)")
     .option("--boundaries <year>", "municipal figures on the municipalities of 1 January of this year (merger crosswalk)")
     .option("--dataset <id>", "use only this input dataset of the indicator (one it reads; others are refused)")
     .option("--top <n>", "keep the n largest breakdown figures of each area and period (top origins)")

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { splitSeriesKey } from "../../core/index.ts";
 import type { ObservationQuery, StoredObservation } from "../../store/store.ts";
 import { walkPages } from "../../store/walk-pages.ts";
+import { explainEmptyQuery } from "../../indicators/observationRequest.ts";
 import type { CliContext } from "../context.ts";
 import { resolveDatasetId } from "../dataset-id.ts";
 import { withStore } from "../open-store.ts";
@@ -67,8 +68,15 @@ export function registerQueryCommand(program: Command, context: CliContext): voi
             throw new UsageError(`--where ${dim}: ${id} has no dimension ${dim} (dimensions: ${dataset.dimensions.join(", ")})`);
           }
         }
-        const q: ObservationQuery = { dataset: id, where, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}),
+        let q: ObservationQuery = { dataset: id, where, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(asOf ? { asOf } : {}),
           ...(publishedAsOf ? { publishedAsOf } : {}) };
+        // An empty latest answer is explained as the API explains it: a code written another way is corrected (noted),
+        // an unknown code or a period range outside the data is refused naming what there is.
+        if (!asOf && !publishedAsOf && (await store.queryPage(q, { limit: 1 })).observations.length === 0) {
+          const corrected = await explainEmptyQuery(store, q);
+          for (const note of corrected.notes) context.stderr.write(`migmon: note: ${note}\n`);
+          q = { ...q, where: corrected.where };
+        }
         const { dimensions } = dataset;
         const columns = [...dimensions, "period", "value", "flags", ...(format === "csv" ? [] : ["release"])];
         let read = 0;

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { UsageError, comparePeriods, parsePeriod, splitSeriesKey } from "../../core/index.ts";
 import type { DatasetId, Period, ReleaseId, SeriesKey } from "../../core/index.ts";
+import { explainEmptyQuery } from "../../indicators/observationRequest.ts";
 import type { ObservationQuery } from "../../store/store.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
@@ -63,7 +64,9 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
     description: "Sorted by series key, then period. `release` gives the state as published by that release, `asOf` the state as loaded " +
       "into this store by a date, `publishedAsOf` the state as the publisher had published it by a date (its last-update stamp); without any, the latest. Each observation names the release that first published its value and flags. " +
       `${pagingDescription} Every page of one walk shows the state of the release the first page read (\`state\`), even when a release is loaded meanwhile. ` +
-      "The answer is streamed.",
+      "The answer is streamed. An empty latest answer is explained as `migmon query` explains it: a code written another way is " +
+      "corrected and said in `notes` (World Bank SM.POP.NETM is stored SM_POP_NETM; Eurostat's EL is GR), a code the dimension does not have " +
+      "is a 400 naming the codes it has, a period range outside the data a 404 naming the periods there are.",
     params: datasetPath, query: observationQuerySchema,
     answers: { 200: { description: "JSON { dataset, dimensions, release (the newest), state (the release whose state is shown, null before the first), limit, next (URL or null), observations: [{series, period, value, flags, release}] } or CSV (next page in the Link header)", types: ["application/json", "text/csv"] } },
   }, async ({ params, query }, request, reply) => {
@@ -81,7 +84,7 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
       dimensions = (await store.getDataset(id)).dimensions;
       dimensionsOf.set(id, dimensions);
     }
-    const q: ObservationQuery = {
+    let q: ObservationQuery = {
       dataset: id,
       ...(query.where === undefined ? {} : { where: parseWhere(query.where, dimensions) }),
       ...(query.from === undefined ? {} : { from: parsePeriod(query.from) }),
@@ -96,7 +99,16 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
         : { release: cursor.release as ReleaseId }),
     };
     const limit = pageLimit(query.limit);
-    const page = await store.queryPage(q, { limit, ...(cursor === null ? {} : { after: { series: cursor.series as SeriesKey, period: cursor.period as Period } }) });
+    let page = await store.queryPage(q, { limit, ...(cursor === null ? {} : { after: { series: cursor.series as SeriesKey, period: cursor.period as Period } }) });
+    // An empty latest answer is explained as `migmon query` explains it (src/indicators/observationRequest.ts): codes
+    // written another way corrected (in `notes`), unknown codes 400, periods outside the data 404 naming them.
+    let notes: readonly string[] = [];
+    if (page.observations.length === 0 && cursor === null && versions.length === 0) {
+      const corrected = await explainEmptyQuery(store, q);
+      notes = corrected.notes;
+      q = { ...q, where: corrected.where };
+      page = await store.queryPage(q, { limit });
+    }
     const nextCursor = page.next === null || page.release === null ? null : encodeCursor(request, { release: page.release, ...page.next });
     const next = linkNextPage(request, reply, nextCursor);
     if (query.format === "csv") {
@@ -105,6 +117,6 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
         (o) => [...splitSeriesKey(o.series), o.period, o.value === null ? "" : String(o.value), o.flags]));
     }
     return reply.type("application/json; charset=utf-8").send(jsonRowStream(
-      { dataset: id, dimensions, release: latest, state: page.release, limit, next }, "observations", page.observations));
+      { dataset: id, dimensions, release: latest, state: page.release, limit, next, ...(notes.length > 0 ? { notes } : {}) }, "observations", page.observations));
   });
 }

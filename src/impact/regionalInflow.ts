@@ -67,8 +67,9 @@ export interface RegionalKey {
 /**
  * The allocation keys of every region on the boundaries of 1 January `targetYear`: the non-Belgian population on
  * 1 January `dataEnd` (`non-belgian-stock`) or its growth over the three years before (`recent-growth`, falls
- * counted as 0), or the agency's started trajectories where a delivery covers the region. Municipalities merged
- * since are summed into their successor (src/reference crosswalk).
+ * counted as 0). Where an agency delivery of started trajectories covers municipalities, their combined share is
+ * redistributed among them by the trajectories they started. Municipalities merged since are summed into their
+ * successor (src/reference crosswalk).
  */
 export function makeRegionalKeys(
   stocks: MunicipalStocks,
@@ -91,17 +92,26 @@ export function makeRegionalKeys(
   const deliveredMapped = delivered === null ? null
     : delivered.year < targetYear ? mapToBoundaries(new Map(delivered.byMunicipality), delivered.year, targetYear).values : new Map(delivered.byMunicipality);
   const out: RegionalKey[] = [];
+  const what = kind === "non-belgian-stock" ? `non-Belgian population on 1 January ${dataEnd}` : `growth of the non-Belgian population from 1 January ${from} to ${dataEnd}`;
   for (const region of regionsByRefnis.keys()) {
-    const fromDelivery = new Map<string, number>();
-    if (deliveredMapped !== null) for (const [code, v] of deliveredMapped) if (v !== null && regionOf(code) === region) fromDelivery.set(code, v);
-    if (fromDelivery.size > 0) {
-      out.push({ region, key: makeAllocationKey(fromDelivery, `delivered starts ${region}`), description: delivered!.source });
-      continue;
-    }
     const inRegion = new Map<string, number>();
     for (const [code, v] of mapped) if (v !== null && regionOf(code) === region) inRegion.set(code, v);
-    const what = kind === "non-belgian-stock" ? `non-Belgian population on 1 January ${dataEnd}` : `growth of the non-Belgian population from 1 January ${from} to ${dataEnd}`;
-    out.push({ region, key: makeAllocationKey(inRegion, `${what} ${region}`), description: `${what}, on the municipalities of ${targetYear}` });
+    const key = makeAllocationKey(inRegion, `${what} ${region}`);
+    const fromDelivery = new Map<string, number>();
+    if (deliveredMapped !== null) for (const [code, v] of deliveredMapped) if (v !== null && key.has(code)) fromDelivery.set(code, v);
+    const description = `${what}, on the municipalities of ${targetYear}`;
+    if (fromDelivery.size === 0) {
+      out.push({ region, key, description });
+      continue;
+    }
+    // The delivery redistributes only the share of the municipalities it covers: a delivery for one
+    // arrondissement moves arrivals within it, not from the rest of the region into it.
+    let covered = 0;
+    for (const code of fromDelivery.keys()) covered += key.get(code) ?? 0;
+    const inside = makeAllocationKey(fromDelivery, `delivered starts ${region}`);
+    const merged = new Map(key);
+    for (const [code, share] of inside) merged.set(code, covered * share);
+    out.push({ region, key: merged, description: `${description}; within the ${fromDelivery.size} municipalities of ${delivered!.source}, by their started trajectories` });
   }
   return out;
 }

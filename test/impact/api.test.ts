@@ -74,7 +74,7 @@ describe("GET/POST /api/impact over the real files", () => {
     const rules = (await api.app.inject({ method: "GET", url: "/api/impact/rules" })).json() as { rules: { id: string; event: string }[] };
     assert.ok(rules.rules.some((r) => r.id === "flanders-civic-integration-2022" && r.event === "flemish-2022-civic-integration-reform"));
     const scenarios = (await api.app.inject({ method: "GET", url: "/api/impact/scenarios" })).json() as { scenarios: { id: string }[] };
-    assert.deepEqual(scenarios.scenarios.map((s) => s.id), ["baseline", "tp-wave-2026"]);
+    assert.deepEqual(scenarios.scenarios.map((s) => s.id), ["baseline", "tp-wave-2026", "tp-wave-2026-obliged"]);
     const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { paths: Record<string, unknown> };
     for (const p of ["/api/impact", "/api/impact/rules", "/api/impact/scenarios"]) assert.ok(p in doc.paths, p);
   });

@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ingestDelivery } from "../../src/ingest/delivery.ts";
+import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { belgianGeography } from "../../src/reference/geography.ts";
 import { runCli } from "../cli/run-cli.ts";
 import { makeImpactStore, readStatbelNonBelgians, readTemporaryProtectionBE } from "./impactStore.ts";
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/deliveries/${name}`, import.meta.url));
 
 interface JsonQuantity { name: string; value: number; lower: number; upper: number; unit: string; source: string; uncertainty: string; assumption: boolean }
 interface JsonResult { dataEnd: number; years: number[]; areas: { code: string; year: number; quantities: JsonQuantity[] }[]; parameters: { name: string; assumption: boolean }[]; backtest: { levels: unknown[] } | null }
@@ -55,6 +60,21 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     assert.ok(result.backtest === null || result.backtest.levels.length > 0);
   });
 
+  it("impact --scenario tp-wave-2026-obliged (a rule change from 1 January 2026) adds the wave's 18-64 share to Flanders' obliged", async () => {
+    const obliged = async (scenario: string) => {
+      const run = await runCli(["impact", "--scenario", scenario, "--geo", "02000", "--horizon", "1", "--format", "json"], env);
+      assert.equal(run.code, 0, run.stderr);
+      return (JSON.parse(run.stdout) as JsonResult).areas[0]!.quantities.find((q) => q.name === "obliged")!.value;
+    };
+    const geo = belgianGeography();
+    const rows = readStatbelNonBelgians().filter((r) => r.year === 2015);
+    const share = rows.filter((r) => geo.parentOf(r.refnis, "region") === "02000").reduce((s, r) => s + r.persons, 0) / rows.reduce((s, r) => s + r.persons, 0);
+    // Hand-computed: wave x Flanders' share x the 18-64 share of the scenario's age profile (0.58), all third-country.
+    const expected = readTemporaryProtectionBE("2022-12") * share * 0.58;
+    const difference = (await obliged("tp-wave-2026-obliged")) - (await obliged("tp-wave-2026"));
+    assert.ok(Math.abs(difference - expected) < 1e-6 * expected, `${difference} vs ${expected}`);
+  });
+
   it("impact --scenario baseline --level municipality --format csv prints every municipality of 2026 for every year and step", async () => {
     const run = await runCli(["impact", "--scenario", "baseline", "--level", "municipality", "--format", "csv", "--horizon", "1"], env);
     assert.equal(run.code, 0, run.stderr);
@@ -86,5 +106,25 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  it("impact after an agency delivery of started trajectories: Antwerp arrondissement keeps its total, shared inside by the delivered starts", async () => {
+    const area = async (geo: string) => {
+      const run = await runCli(["impact", "--scenario", "baseline", "--geo", geo, "--horizon", "1", "--format", "json"], env);
+      assert.equal(run.code, 0, run.stderr);
+      return (JSON.parse(run.stdout) as JsonResult).areas.map((a) => a.quantities.find((q) => q.name === "inflow")!.value);
+    };
+    const [arrondissementBefore] = await area("11000");
+    const store = await openDuckDbStore(env.MIGMON_DB!);
+    try {
+      await ingestDelivery({ store, file: fixture("civic-integration-starts-2024.csv"), descriptionFile: fileURLToPath(new URL("../../data/deliveries/examples/civic-integration-starts.yaml", import.meta.url)) });
+    } finally {
+      await store.close();
+    }
+    const [arrondissementAfter, aartselaar, boechout] = await area("11000,11001,11004");
+    assert.ok(Math.abs(arrondissementAfter! - arrondissementBefore!) < 1e-6 * arrondissementBefore!, `${arrondissementAfter} vs ${arrondissementBefore}`);
+    // Independent: the fixture's TOTAL rows, plain code (neither municipality was merged in 2025).
+    const starts = new Map(readFileSync(fixture("civic-integration-starts-2024.csv"), "utf8").split("\n").slice(1)
+      .map((l) => l.split(";")).filter((f) => f[1] === "TOTAL").map((f) => [f[0]!, Number(f[4])]));
+    assert.ok(Math.abs(aartselaar! / boechout! - starts.get("11001")! / starts.get("11004")!) < 1e-9);
   });
 });

@@ -35,7 +35,7 @@ interface ImpactCliOptions {
 
 const helpText = `
 The scenario is a YAML file (schema: src/impact/scenarioSchema.ts) or the name of a documented one in
-data/impact/scenarios: baseline, tp-wave-2026. Steps per area and year: new arrivals -> obliged / entitled to
+data/impact/scenarios: baseline, tp-wave-2026, tp-wave-2026-obliged. Steps per area and year: new arrivals -> obliged / entitled to
 civic integration (rules in data/impact/rules) -> trajectories started (take-up) -> language course places and
 hours -> OKAN pupils and classes (rounded up per municipality); reception places for Belgium. Every figure has
 its interval (lower, upper); a * marks a figure resting on an assumption parameter. --format json prints the
@@ -78,7 +78,7 @@ export const registerImpactCommand: RegisterCommand = (program: Command, context
   program
     .command("impact")
     .description("demand scenarios: new arrivals -> obliged or entitled to civic integration -> trajectories, language courses, OKAN classes, reception places, with intervals")
-    .option("--scenario <file>", "scenario YAML file, or the name of a documented scenario (baseline, tp-wave-2026)")
+    .option("--scenario <file>", "scenario YAML file, or the name of a documented scenario (baseline, tp-wave-2026, tp-wave-2026-obliged)")
     .option("--geo <codes>", "areas, comma-separated REFNIS codes of any level (e.g. 02000,44021)")
     .option("--level <level>", `all areas of one level: ${geoLevels.join(", ")} (default region)`)
     .option("--horizon <years>", "years projected from the scenario's start year (default: the scenario's)")

@@ -16,6 +16,7 @@ import { h, replaceChildren } from "./elements.ts";
 import { chartPeriod, europeSet } from "./indicatorPage.ts";
 import { viewState } from "./pageConfig.ts";
 import { failure, labelledSelect, viewForm } from "./pageParts.ts";
+import { absentData, indicatorOptions } from "./indicatorChoice.ts";
 import { unitWord } from "./unitWords.ts";
 
 /** The series assessed when the URL names none: first residence permits in Belgium. */
@@ -45,11 +46,18 @@ export async function analysisPage(main: WebElement, config: ExplorerConfig): Pr
   const heading = h("h1", {}, t(lang, "web.nav.analysis"));
   page.document.title = `${t(lang, "web.nav.analysis")} · ${t(lang, "app.name")}`;
   const form = viewForm("/analysis", lang, t(lang, "web.nav.analysis"),
-    labelledSelect("id", t(lang, "web.indicator.choose"), catalogue.map((i) => [i.id, i.title[lang]] as const), id),
+    labelledSelect("id", t(lang, "web.indicator.choose"), indicatorOptions(catalogue, lang), id),
     labelledSelect("geo", t(lang, "web.analysis.area"), areas.map((a) => [a, names.name(a)] as const), geo),
     labelledSelect("event", t(lang, "web.analysis.event"), [["", "—"], ...applying.map((e) => [e.id, `${e.inForce}: ${e.title[lang]}`] as const)], eventId));
   if (applying.length === 0) {
     replaceChildren(main, heading, form, h("p", {}, t(lang, "web.analysis.noEvent")));
+    return;
+  }
+  // An indicator without loaded data says why before anything is asked of the analysis.
+  const absent = catalogue.find((i) => i.id === id);
+  const why = absent === undefined ? null : absentData(absent, lang);
+  if (why !== null) {
+    replaceChildren(main, heading, form, why);
     return;
   }
   const event = applying.find((e) => e.id === eventId);

@@ -71,11 +71,10 @@ describe("migmon update online reaches every publisher's live endpoint (local se
       // UNHCR: the population API's two pages (hand-made in the documented shape, counts copied from the real download).
       } else if (publisher === "unhcr" && route === "population/" && url.searchParams.get("coa_all") === "true") {
         response.end(fixture(`unhcr/api_population_BEL_2021-2022_page${url.searchParams.get("page")}.json`).trim());
-      // World Bank: API v2 pages built from the real long WDI table, for the economies asked, 1000 rows a page.
-      } else if (publisher === "worldbank" && /^v2\/country\/[^/]+\/indicator\/[^/]+$/.test(route)) {
-        const [, , economies, , id] = route.split("/");
-        const asked = new Set(economies!.split(";"));
-        const rows = (wdi.get(id!) ?? []).filter((r) => asked.has(r.geo));
+      // World Bank: API v2 pages built from the real long WDI table (every economy it holds), 1000 rows a page.
+      } else if (publisher === "worldbank" && /^v2\/country\/all\/indicator\/[^/]+$/.test(route)) {
+        const id = route.split("/")[4];
+        const rows = wdi.get(id!) ?? [];
         const perPage = Number(url.searchParams.get("per_page"));
         const page = Number(url.searchParams.get("page"));
         const slice = rows.slice((page - 1) * perPage, page * perPage);

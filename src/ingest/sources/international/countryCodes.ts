@@ -22,8 +22,3 @@ export function iso2FromM49(code: string): string | undefined {
 export function iso2FromEnglishName(name: string): string | undefined {
   return countries.getAlpha2Code(name, "en");
 }
-
-/** Every ISO 3166-1 alpha-3 code i18n-iso-countries knows, sorted (to ask an API for countries, not aggregates). */
-export function isoAlpha3Codes(): string[] {
-  return Object.keys(countries.getAlpha3Codes()).sort();
-}

@@ -1,8 +1,7 @@
 import type { HttpGet, LiveSource, ParseInput } from "../../../core/index.ts";
 import { answerAsInput, getOk } from "../international/httpAnswers.ts";
-import { isoAlpha3Codes } from "../international/countryCodes.ts";
 import { fetchJsonPages } from "../international/pagedJson.ts";
-import { wdiTableIndicators, worldBankGroups } from "./codes.ts";
+import { wdiTableIndicators } from "./codes.ts";
 import { worldBankErrorPage, worldBankPageMeta } from "./parseApi.ts";
 
 /** The World Bank API. */
@@ -66,23 +65,15 @@ export async function fetchWdiTable(get: HttpGet, base: string): Promise<ParseIn
 export const wdiApiIndicators: readonly string[] = [...wdiTableIndicators.values()].filter((id) => !/^(UN|WGI)\./.test(id));
 
 /**
- * The economies asked for: every ISO 3166-1 country and the World Bank groups we keep (codes.ts). The API's
- * `all` would add regional and income aggregates that map to no code of ours.
- */
-export function wdiEconomies(): string[] {
-  return [...isoAlpha3Codes(), ...worldBankGroups.keys()];
-}
-
-/**
- * The World Bank's live download: the WDI series above for every economy, each indicator's pages one after the
- * other in one input (parse with parseWorldBankApi, which reads a page per line whatever its indicator).
+ * The World Bank's live download: the WDI series above for every economy (`all`: the aggregates we do not keep are
+ * skipped by the reader, see codes.ts), each indicator's pages one after the other in one input (parse with
+ * parseWorldBankApi, which reads a page per line whatever its indicator).
  */
 export const worldBankLive: LiveSource = {
   base: worldBankApiBase,
   unavailable: ({ code }) => code.toUpperCase() === "WDI" ? null : `the World Bank connector downloads WDI only, not ${code}`,
   fetch: async (http, request) => {
-    const economies = wdiEconomies();
-    const inputs = wdiApiIndicators.map((indicator) => () => fetchWorldBankIndicator(http, { indicator, economies }, request.base));
+    const inputs = wdiApiIndicators.map((indicator) => () => fetchWorldBankIndicator(http, { indicator, economies: [] }, request.base));
     const first = await inputs[0]!();
     async function* all(): AsyncGenerator<Uint8Array> {
       yield* first.chunks;

@@ -4,7 +4,7 @@ import type { Observation, ParsedTable, ParseInput } from "../../../core/index.t
 import { readLines } from "../input/lines.ts";
 import type { InputLine } from "../input/lines.ts";
 import { CodeMapper, throwIfAnyUnknown } from "../international/unknownCodes.ts";
-import { indicatorCode, mapWorldBankEconomy } from "./codes.ts";
+import { indicatorCode, mapWorldBankEconomy, worldBankAggregatesNotKept } from "./codes.ts";
 import { worldBankDimensions } from "./parse.ts";
 
 const count = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
@@ -98,7 +98,9 @@ async function* apiBatches(
     for (const row of page[1] ?? []) {
       const period = readPeriod(source, line.line, row.date);
       const flags = readStatus(source, line.line, row.obs_status ?? "");
-      const g = geo.map(row.countryiso3code !== "" ? row.countryiso3code : row.country.id, line.line);
+      const economy = row.countryiso3code !== "" ? row.countryiso3code : row.country.id;
+      if (worldBankAggregatesNotKept.has(economy)) continue;
+      const g = geo.map(economy, line.line);
       const i = indicator.map(row.indicator.id, line.line);
       if (g === null || i === null) continue;
       batch.push({ series: makeSeriesKey([g, i]), period, value: row.value, flags });

@@ -148,7 +148,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   const integers = figures.every((f) => f.data.values.every((v) => v.value === null || Number.isInteger(v.value)));
   const input: LineChartInput = {
     series, events, unit: unitWord(detail.unit, lang), lang, title: detail.title[lang],
-    ...(integers ? {} : { fractionDigits: 1 }),
+    ...(integers ? {} : { fractionDigits: detail.decimals }),
   };
   const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width: 880, height: 440 }));
   const shown = figures.map((f) => f.code).join(",");

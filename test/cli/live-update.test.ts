@@ -113,6 +113,14 @@ describe("migmon update online reaches every publisher's live endpoint (local se
     assert.match(stderr, /unhcr:solutions: skipped: unhcr:solutions has no live endpoint: UNHCR's API serves this table/);
   });
 
+  it("migmon ingest <dataset> online for a dataset without a live endpoint is a usage error (exit 2) giving the reason; nothing is asked", async () => {
+    const asked = server.requests.length;
+    const run = await runCli(["ingest", "undesa:wpp2024_net_migration"], env);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^migmon: undesa:wpp2024_net_migration has no live endpoint: the UN publishes WPP as large CSV and XLSX files/);
+    assert.equal(server.requests.length, asked);
+  });
+
   it("migmon update (eurostat) downloads the bulk TSV under MIGMON_EUROSTAT_API and records the URL on the release", async () => {
     // Belgium's 2015 cell of the recorded TSV, read with plain code: `value flag`
     const [header, ...lines] = eurostatTsv.toString("utf8").trim().split("\n").map((l) => l.split("\t").map((c) => c.trim()));

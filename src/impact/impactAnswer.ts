@@ -1,3 +1,4 @@
+import { belgianGeography } from "../reference/geography.ts";
 import type { GeoLevel } from "../reference/geography.ts";
 import type { FigureSource } from "./baseline.ts";
 import { readImpactFigures } from "./baseline.ts";
@@ -52,12 +53,15 @@ export async function computeImpact(source: FigureSource, scenario: Scenario, ru
   const figures = await readImpactFigures(source, scenario.shocks.some((s) => "like" in s.size));
   const run = runImpactModel(scenario, { ...figures, rules }, choice.horizon === undefined ? {} : { horizon: choice.horizon });
   const areas = layOutImpact(run, scenario, { ...(choice.geos === undefined ? {} : { geos: choice.geos }), ...(choice.level === undefined ? {} : { level: choice.level }) });
+  // The notes of the regions the areas lie in (all three for Belgium).
+  const geo = belgianGeography();
+  const shown = new Set(areas.flatMap((a) => (a.level === "country" ? [...geo.childrenOf(a.code)] : [geo.parentOf(a.code, "region")!])));
   return {
     scenario: { id: scenario.id, title: scenario.title, description: scenario.description },
     dataEnd: run.dataEnd, years: run.years, level: scenario.level, areas,
     reception: receptionPlaces(run, scenario),
     parameters: scenarioParameters(scenario),
-    ruleNotes: [...new Set(run.regionYears.flatMap((r) => r.notes))],
+    ruleNotes: [...new Set(run.regionYears.filter((r) => shown.has(r.region)).flatMap((r) => r.notes))],
     allocation: run.keys.map((k) => ({ region: k.region, description: k.description })),
   };
 }

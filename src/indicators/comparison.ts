@@ -60,14 +60,14 @@ export function municipalityWithParents(geography: Geography, code: string): str
 }
 
 /**
- * Reads a comparison set: a named set (`flanders-belgium-europe`), `municipality:<REFNIS>` (resolved by the
- * caller with municipalityWithParents and similarMunicipalities) or a comma-separated list of codes. Throws
+ * Reads a comparison set: a named set (`flanders-belgium-europe`), `municipality:<REFNIS or name>` (resolved by
+ * the caller with municipalityComparisonSet) or a comma-separated list of codes. Throws
  * UsageError for an empty list.
  */
 export function readComparisonSet(text: string): { readonly kind: "codes"; readonly codes: readonly string[] } | { readonly kind: "municipality"; readonly code: string; readonly k: number } {
   const named = comparisonSets[text];
   if (named) return { kind: "codes", codes: named };
-  const m = /^municipality:(\d{5})(?::(\d+))?$/.exec(text);
+  const m = /^municipality:([^:,]+)(?::(\d+))?$/.exec(text);
   if (m) return { kind: "municipality", code: m[1]!, k: m[2] === undefined ? 5 : Number(m[2]) };
   const codes = text.split(",").map((c) => c.trim()).filter(Boolean);
   if (codes.length === 0) throw new UsageError(`--set must be ${Object.keys(comparisonSets).join(", ")}, municipality:<REFNIS>[:k] or a list of codes, not ${JSON.stringify(text)}`);

@@ -1,3 +1,4 @@
+import { resolveAreas } from "../reference/areaInput.ts";
 import { municipalityWithParents, similarMunicipalities } from "./comparison.ts";
 import type { MunicipalityFeatures } from "./comparison.ts";
 import { computeIndicator } from "./engine.ts";
@@ -6,10 +7,14 @@ import type { EngineContext } from "./engine.ts";
 /**
  * The comparison set of a municipality: the municipality, its arrondissement, province (none in Brussels), region
  * and Belgium, then its k most similar municipalities by population and share of non-Belgians on the latest
- * 1 January the municipality has a population for (similarMunicipalities). Throws UsageError for a code that is
- * not a municipality or has nothing to compare on, UnknownCodeError for a code the geography does not know.
+ * 1 January the municipality has a population for (similarMunicipalities). The municipality is a REFNIS code or a
+ * name in nl/fr/en. Throws AreaInputError for an unknown or ambiguous one, UsageError for an area that is not a
+ * municipality or has nothing to compare on.
  */
-export async function municipalityComparisonSet(ctx: EngineContext, code: string, k: number): Promise<string[]> {
+export async function municipalityComparisonSet(ctx: EngineContext, given: string, k: number): Promise<string[]> {
+  // The municipality is checked (and a name resolved) as every area a user gives is: areaInput.ts.
+  const [resolved] = resolveAreas(ctx.geography, [given]);
+  const code = resolved!.code;
   const chain = municipalityWithParents(ctx.geography, code);
   const population = await computeIndicator(ctx, "population", { level: "municipality" });
   const share = await computeIndicator(ctx, "share_non_belgian", { level: "municipality" });

@@ -15,7 +15,7 @@ export function registerCompareCommand(program: Command, context: CliContext): v
     .command("compare")
     .description("compute one indicator for a comparison set: flanders-belgium-europe, municipality:<REFNIS>[:k] or codes")
     .argument("<id>", "indicator id")
-    .requiredOption("--set <set>", "flanders-belgium-europe (BE2 BE1 BE3 BE NL FR DE LU EU27_2020), municipality:<REFNIS>[:k] (with its arrondissement, province, region, Belgium and k similar municipalities, default 5) or comma-separated codes")
+    .requiredOption("--set <set>", "flanders-belgium-europe (BE2 BE1 BE3 BE NL FR DE LU EU27_2020), municipality:<REFNIS or name>[:k] (with its arrondissement, province, region, Belgium and k similar municipalities, default 5) or comma-separated codes")
     .option("--from <period>", "first period")
     .option("--to <period>", "last period")
     .option("--as-of <date>", "as loaded into this store by this date: the newest release of each dataset retrieved by its end (latest when absent)")

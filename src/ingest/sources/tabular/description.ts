@@ -131,7 +131,7 @@ export function parseDeliveryDescription(text: string, source: string, maxBytes 
   const result = deliveryDescriptionSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    const where = issue?.path.length ? `field ${issue.path.join(".")}: ` : "the document: ";
     throw new InputError(source, undefined, `${where}${issue?.message ?? "invalid description"}`);
   }
   return result.data;

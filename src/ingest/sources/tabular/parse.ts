@@ -28,10 +28,11 @@ type XlsxFormat = Extract<DeliveryDescription["format"], { type: "xlsx" }>;
 
 function readCsvRows(bytes: Uint8Array, format: CsvFormat, name: string): DeliveredRows {
   let text: string;
+  const decoder = new TextDecoder(format.encoding, { fatal: true });
   try {
-    text = new TextDecoder(format.encoding, { fatal: true }).decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
-    throw new InputError(name, undefined, `the bytes are not ${format.encoding} text`);
+    throw new InputError(name, firstUndecodableLine(bytes, decoder), `bytes that are not ${format.encoding} text`);
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -50,6 +51,22 @@ function readCsvRows(bytes: Uint8Array, format: CsvFormat, name: string): Delive
     header: first.record,
     rows: rest.map((r) => ({ row: r.info.lines, cells: r.record.map((c) => (c === "" ? null : c)) })),
   };
+}
+
+/** The 1-based number of the first line the decoder refuses (to name it), found only after the whole text failed. */
+function firstUndecodableLine(bytes: Uint8Array, decoder: TextDecoder): number | undefined {
+  let start = 0;
+  for (let line = 1; start <= bytes.byteLength; line++) {
+    const end = bytes.indexOf(10, start);
+    try {
+      decoder.decode(bytes.subarray(start, end < 0 ? bytes.byteLength : end));
+    } catch {
+      return line;
+    }
+    if (end < 0) return undefined;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 async function readXlsxRows(bytes: Uint8Array, format: XlsxFormat, name: string): Promise<DeliveredRows> {

@@ -85,6 +85,14 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     assert.equal(lines.length - 1, municipalities2026 * 8 + 1);
   });
 
+  it("impact --rules --format csv lists every curated rule with its register event, without a store", async () => {
+    const run = await runCli(["impact", "--rules", "--format", "csv"], { MIGMON_DB: "/nonexistent/never-opened.duckdb" });
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.trim().split("\n");
+    assert.equal(lines[0], "rule,service,region,from,to,event,dates,uncertainCases,legalSource");
+    assert.ok(lines.some((l) => l.startsWith("flanders-civic-integration-2022,civic-integration,BE2,2022-03-01,,flemish-2022-civic-integration-reform,")));
+  });
+
   it("impact without --scenario, with --geo and --level, or with an unknown area is a usage error (exit 2)", async () => {
     assert.equal((await runCli(["impact"], env)).code, 2);
     assert.equal((await runCli(["impact", "--scenario", "baseline", "--geo", "02000", "--level", "region"], env)).code, 2);

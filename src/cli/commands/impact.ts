@@ -31,6 +31,7 @@ interface ImpactCliOptions {
   readonly lang: string;
   readonly format?: string;
   readonly policy?: boolean;
+  readonly rules?: boolean;
 }
 
 const helpText = `
@@ -85,6 +86,7 @@ export const registerImpactCommand: RegisterCommand = (program: Command, context
     .option("--lang <lang>", "language of the labels: nl, fr or en", "en")
     .option("--format <format>", "table, csv or json (default: table on a terminal, csv when piped)")
     .option("--policy", "add the assess reading of each register event behind a civic-integration rule")
+    .option("--rules", "list the eligibility rules (data/impact/rules) with their dates, register events and certainty, and stop")
     .addHelpText("after", helpText)
     .exitOverride((error: CommanderError) => {
       if (error.exitCode === 0 || error.code === "commander.helpDisplayed") throw error;
@@ -92,6 +94,15 @@ export const registerImpactCommand: RegisterCommand = (program: Command, context
     })
     .action(async (o: ImpactCliOptions) => {
       const lang = parseLanguage(o.lang);
+      if (o.rules === true) {
+        const register = loadRegister(resolveEventsDir(context.env, context.cwd));
+        const rows = loadRules(undefined, new Set(register.map((e) => e.id))).map((r) => ({
+          rule: r.id, service: r.service, region: r.region, from: r.validFrom, to: r.validTo, event: r.event,
+          dates: r.datesCertainty, uncertainCases: r.cases.filter((c) => c.certainty === "uncertain").length, legalSource: r.legalSource,
+        }));
+        writeRows(context, ["rule", "service", "region", "from", "to", "event", "dates", "uncertainCases", "legalSource"], rows, chooseFormat(context, o.format));
+        return;
+      }
       if (o.scenario === undefined) throw new UsageError("impact needs --scenario FILE (or a documented scenario: baseline, tp-wave-2026)");
       if (o.geo !== undefined && o.level !== undefined) throw new UsageError("give --geo or --level, not both");
       const horizon = parseHorizon(o.horizon);

@@ -306,3 +306,40 @@ test("map page hatches the figures flagged u (low reliability) and names countri
   await screenshot(page, "map-nuts0-nl");
   await page.close();
 });
+
+test("municipal map of 2015 on the 581 municipalities of 2019: merged and recoded units (Deinze, Mouscron) have a figure, none is left without", { timeout: 60_000 }, async () => {
+  const { page } = await openPage(chromium.context, `${server.url}/map?id=share_non_belgian&lang=nl&layer=municipalities&year=2015`);
+  const json = await api<{ values: Figure[] }>("/api/indicators/share_non_belgian/data?level=municipality&boundaries=2019&from=2015&to=2015");
+  const rows = await tableRows(page, "#map-figures");
+  assert.equal(rows.length, 581);
+  assert.ok(rows.every((r) => r[2] !== t("nl", "chart.legend.missing")), "every municipality has a figure");
+  for (const code of ["44083", "57096", "58001"]) {
+    const value = json.values.find((v) => v.geo === code && v.value !== null)?.value;
+    assert.ok(value !== undefined && value !== null, `${code} in the API`);
+    assert.equal(rows.find((r) => r[1] === code)?.[2], value.toFixed(1).replace(".", ","), code);
+  }
+  assert.equal(await page.locator("#map-missing").count(), 0);
+  await page.close();
+});
+
+test("province map draws Brussels-Capital as a region with no province, with its figure", { timeout: 40_000 }, async () => {
+  const { page } = await openPage(chromium.context, `${server.url}/map?id=share_non_belgian&lang=fr&layer=provinces&year=2015`);
+  const json = await api<{ values: Figure[] }>("/api/indicators/share_non_belgian/data?geo=04000&from=2015&to=2015");
+  const rows = await tableRows(page, "#map-figures");
+  assert.equal(rows.length, 11);
+  const brussels = rows.find((r) => r[1] === "04000");
+  assert.equal(brussels?.[0], t("fr", "web.map.noProvince", { name: "Région de Bruxelles-Capitale" }));
+  assert.equal(brussels?.[2], json.values[0]?.value?.toFixed(1).replace(".", ","));
+  await page.close();
+});
+
+test("an indicator whose datasets are not loaded is marked in the list and its page says which and how to get them, in the page's language", { timeout: 40_000 }, async () => {
+  const detail = await api<{ datasets: { id: string; loaded: boolean; availability: string }[]; hasData: boolean; title: Record<Lang, string> }>("/api/indicators/emigration");
+  assert.equal(detail.hasData, false);
+  const { page } = await openPage(chromium.context, `${server.url}/indicator?id=emigration&lang=fr`);
+  const absent = detail.datasets.filter((d) => !d.loaded).map((d) => d.id);
+  assert.ok(((await page.textContent("main .absent")) ?? "").includes(t("fr", "web.indicator.absent", { datasets: absent.join(", ") })));
+  const option = await page.textContent("#field-id option[value=emigration]");
+  assert.equal(option, `${detail.title.fr} ${t("fr", "web.indicator.noDataMark")}`);
+  await page.close();
+});

@@ -133,7 +133,7 @@ describe("GET /api/datasets/{id}/observations", () => {
       [`${base}?release=2&asOf=2025-01-01`, 400, /asOf and release exclude each other/],
       [`${base}?format=xml`, 400, /^query parameter format: must be json or csv \(got "xml"\)$/],
       [`${base}?format=csv&format=json`, 400, /^query parameter format is given 2 times; give it once$/],
-      [`${base}?geo=BE`, 400, /^unknown query parameter "geo"; this route takes where, from, to, asOf, release, format, limit, cursor$/],
+      [`${base}?geo=BE`, 400, /^unknown query parameter "geo"; this route takes where, from, to, asOf, publishedAsOf, release, format, limit, cursor$/],
       [`${base}?__proto__=x`, 400, /^unknown query parameter "__proto__"/],
       [`${base}?release=${api.gind3Release}`, 404, /release \d+ of dataset eurostat:teina200 not found/],
       ["/api/datasets/eurostat:unknown/observations", 404, /dataset eurostat:unknown not found/],

@@ -2,17 +2,22 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { UsageError } from "../../core/index.ts";
-import type { DatasetId, ReleaseId } from "../../core/index.ts";
+import type { DatasetId, Period, ReleaseId, SeriesKey } from "../../core/index.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
+import { decodeCursor, encodeCursor, linkNextPage, pageLimit, pageOfList, pagingDescription, pagingParameters } from "../paging.ts";
 import { asOfSchema, datasetIdSchema, normaliseAsOf, releaseIdSchema } from "../parameters.ts";
 import type { ReleaseState } from "../releaseState.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
+import { jsonRowStream } from "../rowStream.ts";
 import { checkDiffReleases } from "../../store/diff.ts";
 import { loadedState } from "./sources.ts";
 
 const json = ["application/json"];
+/** What a diff cursor holds: the last change sent. */
+const changeCursor = z.object({ series: z.string(), period: z.string() });
+
 /** The path parameters of the routes under /api/datasets/{id}. */
 export const datasetPath = z.strictObject({ id: datasetIdSchema });
 
@@ -23,12 +28,14 @@ export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, e
   addRoute(app, table, {
     method: "GET", url: "/api/datasets", tag: "datasets",
     summary: "every dataset in the store with its dimensions, titles, unit, number of releases, newest release and current observation count",
-    params: noParameters, query: noParameters,
-    answers: { 200: { description: "{ datasets: [...] }", types: json } },
-  }, async (_input, request, reply) => {
+    description: `By id. ${pagingDescription}`,
+    params: noParameters, query: z.strictObject({ ...pagingParameters }),
+    answers: { 200: { description: "{ datasets: [...], next }", types: json } },
+  }, async ({ query }, request, reply) => {
     const summaries = await releases.datasets();
     if (answerFromCache(request, reply, entityTag(request.url, summaries.map((s) => `${s.dataset.id}=${s.latestRelease?.id ?? 0}`)))) return reply;
-    return { datasets: summaries.map((s) => ({ ...s.dataset, ...{ loaded: loadedState(s) } })) };
+    const page = pageOfList(request, summaries, (s) => s.dataset.id, query);
+    return { datasets: page.items.map((s) => ({ ...s.dataset, ...{ loaded: loadedState(s) } })), next: linkNextPage(request, reply, page.next) };
   });
 
   addRoute(app, table, {
@@ -58,24 +65,28 @@ export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, e
   addRoute(app, table, {
     method: "GET", url: "/api/datasets/:id/releases", tag: "datasets",
     summary: "the releases (vintages) of one dataset, oldest first: when retrieved, the publisher's update date, checksum, counts",
-    params: datasetPath, query: noParameters,
-    answers: { 200: { description: "{ dataset, releases: [...] }", types: json } },
-  }, async ({ params }, request, reply) => {
+    description: pagingDescription,
+    params: datasetPath, query: z.strictObject({ ...pagingParameters }),
+    answers: { 200: { description: "{ dataset, releases: [...], next }", types: json } },
+  }, async ({ params, query }, request, reply) => {
     const releases = await store.listReleases(params.id as DatasetId);
     if (answerFromCache(request, reply, entityTag(request.url, [releases[releases.length - 1]?.id ?? 0]))) return reply;
-    return { dataset: params.id, releases };
+    const page = pageOfList(request, releases, (r) => String(r.id), query);
+    return { dataset: params.id, releases: page.items, next: linkNextPage(request, reply, page.next) };
   });
 
   addRoute(app, table, {
     method: "GET", url: "/api/datasets/:id/diff", tag: "datasets",
     summary: "what changed between two releases of a dataset: observations added, removed, or with another value or flags",
-    description: "Both releases must belong to the dataset (404 otherwise). The answer depends only on the two releases, so it never changes.",
+    description: "Both releases must belong to the dataset (404 otherwise). The answer depends only on the two releases, so it never changes. " +
+      `Sorted by series key, then period. ${pagingDescription} Cut in the store and streamed.`,
     params: datasetPath,
     query: z.strictObject({
       from: releaseIdSchema.describe("the earlier release id"),
       to: releaseIdSchema.describe("the later release id"),
+      ...pagingParameters,
     }),
-    answers: { 200: { description: "{ dataset, from, to, changes: [{series, period, change, before, after}] }", types: json } },
+    answers: { 200: { description: "{ dataset, from, to, limit, next, changes: [{series, period, change, before, after}] }", types: json } },
   }, async ({ params, query }, request, reply) => {
     const id = params.id as DatasetId;
     const from = Number(query.from) as ReleaseId;
@@ -83,6 +94,10 @@ export function registerDatasetRoutes(app: FastifyInstance, table: RouteTable, e
     checkDiffReleases(from, to, { from: "query parameter from", to: "to" });
     await releases.latestReleaseId(id);
     if (answerFromCache(request, reply, entityTag(request.url, [from, to]))) return reply;
-    return { dataset: id, from, to, changes: await store.diff(id, from, to) };
+    const cursor = query.cursor === undefined ? null : decodeCursor(request, query.cursor, changeCursor);
+    const limit = pageLimit(query.limit);
+    const page = await store.diffPage(id, from, to, { limit, ...(cursor === null ? {} : { after: { series: cursor.series as SeriesKey, period: cursor.period as Period } }) });
+    const next = linkNextPage(request, reply, page.next === null ? null : encodeCursor(request, { series: page.next.series, period: page.next.period }));
+    return reply.type("application/json; charset=utf-8").send(jsonRowStream({ dataset: id, from, to, limit, next }, "changes", page.changes));
   });
 }

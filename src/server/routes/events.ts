@@ -11,6 +11,7 @@ import { addEvent } from "../../events/write.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
 import { registerReader } from "../eventsRegister.ts";
+import { linkNextPage, pageOfList, pagingDescription, pagingParameters } from "../paging.ts";
 import { languageSchema } from "../parameters.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
@@ -34,15 +35,18 @@ export function registerEventRoutes(app: FastifyInstance, table: RouteTable, eff
   addRoute(app, table, {
     method: "GET", url: "/api/events", tag: "events",
     summary: "the register's events (dated, coded, sourced laws, context and statistical breaks), filtered as `migmon events` filters",
-    params: noParameters, query: eventFilterSchema,
-    answers: { 200: { description: "{ events: [event] } in register order", types: json } },
+    description: `In register order. ${pagingDescription}`,
+    params: noParameters, query: z.strictObject({ ...eventFilterSchema.shape, ...pagingParameters }),
+    answers: { 200: { description: "{ events: [event], next } in register order", types: json } },
   }, async ({ query }, request, reply) => {
     if (query.from !== undefined && query.to !== undefined && dateStart(query.from) > dateStart(query.to)) {
       throw new UsageError(`query parameter from (${query.from}) must not be after to (${query.to})`);
     }
     const { events, state } = read();
     if (answerFromCache(request, reply, entityTag(request.url, [state]))) return reply;
-    return { events: filterEvents(events, query) };
+    const { limit, cursor, ...filters } = query;
+    const page = pageOfList(request, filterEvents(events, filters), (event) => event.id, { limit, cursor });
+    return { events: page.items, next: linkNextPage(request, reply, page.next) };
   });
 
   addRoute(app, table, {

@@ -10,6 +10,7 @@ import type { BoundaryLayer } from "../../reference/boundaries.ts";
 import { geoLevels } from "../../reference/geography.ts";
 import { answerFromCache, contentHash, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
+import { linkNextPage, pageOfList, pagingDescription, pagingParameters } from "../paging.ts";
 import { isoDateSchema } from "../parameters.ts";
 import { addRoute } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
@@ -30,15 +31,18 @@ export function registerGeographyRoutes(app: FastifyInstance, table: RouteTable,
     query: z.strictObject({
       date: isoDateSchema.optional().describe("the date the units are valid on (YYYY-MM-DD); today when absent"),
       level: z.enum(geoLevels, `must be one of ${geoLevels.join(", ")}`).optional().describe("only the units of this level"),
+      ...pagingParameters,
     }),
-    answers: { 200: { description: "{ date, units: [{code, level, name: {nl, fr}, parent, nuts2021, validFrom, validTo}] }", types: ["application/json"] } },
+    description: pagingDescription,
+    answers: { 200: { description: "{ date, units: [{code, level, name: {nl, fr}, parent, nuts2021, validFrom, validTo}], next }", types: ["application/json"] } },
   }, async ({ query }, request, reply) => {
     const date = query.date ?? effects.now().toISOString().slice(0, 10);
     if (answerFromCache(request, reply, entityTag(`${request.url}|${date}`, [geographyState]))) return reply;
-    const units = effects.geography.on(date).filter((u) => query.level === undefined || u.level === query.level);
+    const units = pageOfList(request, effects.geography.on(date).filter((u) => query.level === undefined || u.level === query.level), (u) => u.code, query);
     return {
       date,
-      units: units.map((u) => ({ code: u.code, level: u.level, name: u.name, parent: u.parent, nuts2021: effects.geography.nutsCodeOf(u.code, "2021"), validFrom: u.validFrom, validTo: u.validTo })),
+      next: linkNextPage(request, reply, units.next),
+      units: units.items.map((u) => ({ code: u.code, level: u.level, name: u.name, parent: u.parent, nuts2021: effects.geography.nutsCodeOf(u.code, "2021"), validFrom: u.validFrom, validTo: u.validTo })),
     };
   });
 

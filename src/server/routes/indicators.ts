@@ -16,6 +16,7 @@ import { municipalityComparisonSet } from "../../indicators/municipalitySet.ts";
 import { exportFormatOf, exportFormats, exportResult } from "../../indicators/export/index.ts";
 import { answerFromCache, contentHash, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
+import { linkNextPage, pageOfList, pagingDescription, pagingParameters } from "../paging.ts";
 import { asOfSchema, datasetIdSchema, languageSchema, normaliseAsOf, periodSchema } from "../parameters.ts";
 import type { ReleaseState } from "../releaseState.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
@@ -72,16 +73,19 @@ export function registerIndicatorRoutes(app: FastifyInstance, table: RouteTable,
   addRoute(app, table, {
     method: "GET", url: "/api/indicators", tag: "indicators",
     summary: "the indicator catalogue: id, theme, titles and one-sentence descriptions in nl/fr/en, unit, levels, the datasets each needs and whether the store holds them",
-    params: noParameters, query: noParameters,
-    answers: { 200: { description: "{ indicators: [{id, theme, title, short, unit, decimals, levels, summable, datasets: [{id, availability, loaded}], hasData}] }", types: ["application/json"] } },
-  }, async (_input, request, reply) => {
+    description: `In catalogue order. ${pagingDescription}`,
+    params: noParameters, query: z.strictObject({ ...pagingParameters }),
+    answers: { 200: { description: "{ indicators: [{id, theme, title, short, unit, decimals, levels, summable, datasets: [{id, availability, loaded}], hasData}], next }", types: ["application/json"] } },
+  }, async ({ query }, request, reply) => {
     const data = await Promise.all(effects.indicators.map((i) => indicatorData(effects.indicators, i, releases)));
     const state = data.flatMap((d) => d.datasets.map((x) => `${x.id}=${x.loaded}`));
     if (answerFromCache(request, reply, entityTag(request.url, [catalogueHash, ...state]))) return reply;
+    const page = pageOfList(request, effects.indicators.map((indicator, n) => ({ indicator, data: data[n]! })), (x) => x.indicator.id, query);
     return {
-      indicators: effects.indicators.map((i, n) => ({
-        id: i.id, theme: i.theme, title: i.title, short: i.short, unit: i.unit, decimals: decimalsOf(i), levels: i.levels, summable: i.summable, ...data[n]!,
+      indicators: page.items.map(({ indicator: i, data: d }) => ({
+        id: i.id, theme: i.theme, title: i.title, short: i.short, unit: i.unit, decimals: decimalsOf(i), levels: i.levels, summable: i.summable, ...d,
       })),
+      next: linkNextPage(request, reply, page.next),
     };
   });
 

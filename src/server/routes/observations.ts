@@ -33,7 +33,11 @@ export const observationQuerySchema = z.strictObject({
 });
 
 /** What an observations cursor holds: the release the walk reads and the last row sent. */
-const observationCursor = z.object({ release: z.number().int().positive(), series: z.string(), period: z.string() });
+const observationCursor = z.object({
+  release: z.number().int().positive(), series: z.string(), period: z.string(),
+  // The codes an empty first answer was corrected to (explainEmptyQuery), which the following pages must keep.
+  where: z.record(z.string(), z.array(z.string())).optional(),
+});
 
 /**
  * Reads `where` values (`geo:BE,NL`) into the store's filter, checking each dimension against the dataset's.
@@ -86,7 +90,7 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
     }
     let q: ObservationQuery = {
       dataset: id,
-      ...(query.where === undefined ? {} : { where: parseWhere(query.where, dimensions) }),
+      ...(cursor?.where !== undefined ? { where: cursor.where } : query.where === undefined ? {} : { where: parseWhere(query.where, dimensions) }),
       ...(query.from === undefined ? {} : { from: parsePeriod(query.from) }),
       ...(query.to === undefined ? {} : { to: parsePeriod(query.to) }),
       // A cursor pins the state its first page read; asOf and release then only made the first page.
@@ -109,7 +113,8 @@ export function registerObservationRoutes(app: FastifyInstance, table: RouteTabl
       q = { ...q, where: corrected.where };
       page = await store.queryPage(q, { limit });
     }
-    const nextCursor = page.next === null || page.release === null ? null : encodeCursor(request, { release: page.release, ...page.next });
+    const corrected = (notes.length > 0 || cursor?.where !== undefined) && q.where !== undefined ? { where: q.where } : {};
+    const nextCursor = page.next === null || page.release === null ? null : encodeCursor(request, { release: page.release, ...page.next, ...corrected });
     const next = linkNextPage(request, reply, nextCursor);
     if (query.format === "csv") {
       const columns = [...dimensions, "period", "value", "flags"];

@@ -17,6 +17,7 @@ import { registerAssessCommand } from "./commands/assess.ts";
 import { registerImpactCommand } from "./commands/impact.ts";
 import { registerCheckCommand } from "./commands/check.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerReportCommand } from "./commands/report.ts";
 
 /** Every command of `migmon`, in the order `--help` lists them. */
 export const commands: readonly RegisterCommand[] = [
@@ -35,6 +36,7 @@ export const commands: readonly RegisterCommand[] = [
   registerIndicatorsCommand,
   registerIndicatorCommand,
   registerCompareCommand,
+  registerReportCommand,
   registerServeCommand,
 ];
 

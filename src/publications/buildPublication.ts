@@ -17,7 +17,7 @@ import type { PublicationTemplate, TemplateSection } from "./templateSchema.ts";
 /** Everything a publication reads, passed in: figures, register, shapes, assessment sources, commentary. */
 export type PublicationInputs = DataBlockInputs & ContextBlockInputs;
 
-const contextKinds = new Set(["register", "assess", "commentary"]);
+const contextKinds = new Set(["register", "assess", "commentary", "situation"]);
 
 /** Blocks that only make sense beside figures (a commentary on numbers the section no longer shows is left out with them). */
 const dependentKinds = new Set(["commentary"]);
@@ -26,7 +26,7 @@ async function buildSection(section: TemplateSection, inputs: PublicationInputs,
   const built: { kind: string; out: BuiltBlock }[] = [];
   for (const block of section.blocks) {
     const out = contextKinds.has(block.kind)
-      ? await buildContextBlock(block, inputs, tc.lang, tc.book)
+      ? await buildContextBlock(block, inputs, tc)
       : await buildDataBlock(block, inputs, tc, (kind) => ++numbers[kind]);
     built.push({ kind: block.kind, out });
   }

@@ -14,9 +14,12 @@ import type { FigureReader } from "./figureSource.ts";
 import { markdownToHtml } from "./markdown.ts";
 import type { Block, EventItem } from "./model.ts";
 import { phrase } from "./phrases.ts";
-import type { PhraseBook, TemplateBlock } from "./templateSchema.ts";
+import type { TemplateBlock } from "./templateSchema.ts";
 import type { BuiltBlock } from "./dataBlocks.ts";
 import { periodText } from "./figureFormat.ts";
+import { situationBlock } from "./profiles.ts";
+import type { ProfileSubject } from "./profiles.ts";
+import type { TextContext } from "./sentences.ts";
 
 /** What the context blocks read (effects passed in). */
 export interface ContextBlockInputs {
@@ -25,6 +28,8 @@ export interface ContextBlockInputs {
   readonly series: SeriesSources;
   readonly commentary: CommentaryReader;
   readonly template: string;
+  /** The areas a profile is about (its situation block); absent for other publications. */
+  readonly subject?: ProfileSubject;
 }
 
 function eventItems(register: readonly PolicyEvent[], levels: readonly string[], areas: readonly string[], lang: Lang, asOf: string | null): EventItem[] {
@@ -43,7 +48,8 @@ export function assessQuery(indicator: string, geo: string, event: string, asOf:
 }
 
 /** Builds a register, assess or commentary block; an assessment the data cannot carry gives the datasets it needs. */
-export async function buildContextBlock(block: TemplateBlock, inputs: ContextBlockInputs, lang: Lang, book: PhraseBook): Promise<BuiltBlock> {
+export async function buildContextBlock(block: TemplateBlock, inputs: ContextBlockInputs, tc: TextContext): Promise<BuiltBlock> {
+  const { lang, book } = tc;
   const asOf = inputs.reader.asOf;
   switch (block.kind) {
     case "register": {
@@ -70,6 +76,8 @@ export async function buildContextBlock(block: TemplateBlock, inputs: ContextBlo
         throw error;
       }
     }
+    case "situation":
+      return inputs.subject?.geo === undefined ? { nothing: true } : { block: situationBlock(inputs.subject, tc.names, lang, book) };
     case "commentary": {
       const text = inputs.commentary(inputs.template, block.id, lang);
       if (text === null) return { nothing: true };

@@ -152,7 +152,35 @@ export async function buildDataBlock(block: TemplateBlock, inputs: DataBlockInpu
       const drawn = mapFigure(f.result, inputs.shapes(block.layer), block.layer, () => nextNumber("figure"), tc);
       return drawn === null ? { nothing: true } : { block: drawn };
     }
+    case "breakdown":
+      return buildBreakdownBlock(block, reader, tc, () => nextNumber("table"));
     default:
       throw new Error(`buildDataBlock: ${block.kind} is not a data block`);
   }
+}
+
+/** The breakdown table of a group profile: one row per code of the breakdown (a country of citizenship or birth) in one area. */
+export async function buildBreakdownBlock(block: Extract<TemplateBlock, { kind: "breakdown" }>, reader: FigureReader, tc: TextContext, nextNumber: () => number): Promise<BuiltBlock> {
+  const f = await reader.read(block.indicator, [block.geo]);
+  if (f.kind === "missing") return f;
+  const result = f.result;
+  const dim = result.breakdownDimensions[0];
+  if (dim === undefined) return { nothing: true };
+  const values = result.values.filter((v) => v.geo === block.geo && v.breakdown !== undefined && block.codes.includes(v.breakdown[dim] ?? ""));
+  const periods = [...new Set(values.filter((v) => v.value !== null).map((v) => v.period))].sort().slice(-block.periods);
+  const rows = block.codes.filter((c) => values.some((v) => v.breakdown![dim] === c && periods.includes(v.period) && v.value !== null)).map((code) => [
+    tc.names.label(code, tc.lang),
+    ...periods.map((p) => {
+      const v = values.find((x) => x.breakdown![dim] === code && x.period === p);
+      return v === undefined || v.value === null ? "–" : `${formatFigure(v.value, result.indicator.unit, tc.lang, tc.book)}${v.flags ? ` ${v.flags}` : ""}`;
+    }),
+  ]);
+  if (rows.length === 0) return { nothing: true };
+  const flags = values.filter((v) => periods.includes(v.period)).map((v) => v.flags).join("");
+  return { block: {
+    kind: "table", number: nextNumber(), caption: `${result.indicator.title[tc.lang]}, ${tc.names.label(block.geo, tc.lang)} (${unitWord(result.indicator.unit, tc.lang)})`,
+    columns: [phrase(tc.book, tc.lang, "ui.area"), ...periods.map((p) => periodLabel(p, tc.lang))], rows,
+    notes: describeFlags(flags, tc.lang) === "" ? [] : describeFlags(flags, tc.lang).split(", "),
+    source: citationText(result, tc.lang), references: [referenceOf(result, [block.geo], periods, tc.asOf)],
+  } };
 }

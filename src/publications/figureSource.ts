@@ -76,7 +76,39 @@ export class FigureReader {
 
   private compute(id: string, areas: readonly string[], range: { from?: Period; to?: Period }): Promise<Figures> {
     if (areas.length === 0) return Promise.resolve(this.missing(id, false));
+    if (this.belgianLevels && range.from === undefined && range.to === undefined && areas.every((a) => this.ctx.geography.has(a))) return this.fromLevels(id, areas);
     return this.guard(id, areas, () => computeIndicator(this.ctx, id, { geos: areas, ...range, ...this.asOfOption() }));
+  }
+
+  /** Whether Belgian units are read from whole levels computed once (many profiles) rather than area by area. */
+  belgianLevels = false;
+
+  /**
+   * The figures of Belgian units (REFNIS codes) cut from the indicator computed once per level: the same figures
+   * the engine gives for the codes asked one by one (it sums the same municipalities), at a fraction of the cost
+   * when hundreds of profiles ask for their own municipality and parents.
+   */
+  private async fromLevels(id: string, areas: readonly string[]): Promise<Figures> {
+    const levels = [...new Set(areas.map((a) => this.ctx.geography.versionsOf(a).at(-1)!.level))];
+    const parts: IndicatorResult[] = [];
+    for (const level of levels) {
+      const key = `${id}|level:${level}`;
+      let answer = this.cache.get(key);
+      if (answer === undefined) {
+        answer = level === "country"
+          ? this.guard(id, ["BE"], () => computeIndicator(this.ctx, id, { geos: ["BE"], ...this.asOfOption() }))
+          : this.guard(id, ["*"], () => computeIndicator(this.ctx, id, { level, ...this.asOfOption() }));
+        this.cache.set(key, answer);
+      }
+      const got = await answer;
+      if (got.kind === "missing") return got;
+      parts.push(got.result);
+    }
+    const wanted = new Set(areas);
+    const first = parts[0]!;
+    const values = parts.flatMap((p) => p.values.filter((v) => wanted.has(v.geo)));
+    if (!values.some((v) => v.value !== null)) return this.missing(id, false);
+    return { kind: "figures", result: { ...first, values }, geos: areas };
   }
 
   /** The results read since the last call, by indicator (a publication's annex cites them); starts a new count. */

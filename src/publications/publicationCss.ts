@@ -5,8 +5,8 @@ export const publicationCss = `
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.45; color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 0 4mm; }
 h1 { font-size: 24pt; margin: 0 0 6mm; }
-h2 { font-size: 16pt; margin: 8mm 0 3mm; }
-h3 { font-size: 12pt; margin: 6mm 0 2mm; }
+h2 { font-size: 16pt; margin: 8mm 0 3mm; break-after: avoid; }
+h3 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; }
 .cover { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; border-left: 3mm solid #225ea8; padding-left: 8mm; }
 .cover .subtitle { font-size: 14pt; color: #333; }
 .cover .edition { font-size: 12pt; margin-top: 10mm; }

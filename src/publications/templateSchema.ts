@@ -45,6 +45,10 @@ export const blockSchema = z.discriminatedUnion("kind", [
     .describe("the register's policy events of these levels (and policy areas, all when empty), with dates and sources"),
   z.strictObject({ kind: z.literal("assess"), indicator: indicatorId, geo: z.string(), event: z.string() })
     .describe("the assessment of src/assess: did the series change when the event came into force, with its limits"),
+  z.strictObject({ kind: z.literal("situation") })
+    .describe("a profile's place: its arrondissement, province and region, and its most similar municipalities"),
+  z.strictObject({ kind: z.literal("breakdown"), indicator: indicatorId, geo: z.string(), codes: geos.describe("the breakdown's codes shown (e.g. $members)"), periods: z.number().int().min(1).max(12).default(4) })
+    .describe("a group profile's table: the indicator's breakdown (citizenship, country of birth) for the group's countries in one area"),
   z.strictObject({ kind: z.literal("commentary"), id: blockId, indicator: indicatorId, geos })
     .describe("the authors' Markdown block data/publications/commentary/<template>/<id>.<lang>.md, written against the figures of the indicator for the areas (its fingerprint)"),
 ]);

@@ -31,6 +31,10 @@ export const inputSchema = z.strictObject({
     .describe("offline: the file is in ../shared/data; live: only from the publisher's endpoint; delivery: an agency's table loaded with `migmon ingest agency:<code> --describe D.yaml` (data/deliveries)"),
   absentIsZero: z.boolean().default(false)
     .describe("the publisher leaves out empty cells (Statbel): an area without a row in a period the dataset has counts 0"),
+  groups: z.string().min(1).optional()
+    .describe("a breakdown dimension of countries (citizenship, birth, origin) summed into the nationality groups of data/reference/country-groups.yaml by the membership on the period's first day; aggregates are never summed"),
+  alternative: z.boolean().default(false)
+    .describe("another publisher's figure of the same concept: read only when asked for (`--dataset`), never mixed into the default series"),
 });
 export type IndicatorInput = z.infer<typeof inputSchema>;
 
@@ -49,6 +53,8 @@ export const computeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("balance"), plus: id, minus: id }),
   z.strictObject({ kind: z.literal("gap"), of: id, against: id }),
   z.strictObject({ kind: z.literal("diversity"), of: id, over: z.string().min(1), measure: z.enum(diversityMeasures) }),
+  z.strictObject({ kind: z.literal("rank"), of: id, over: z.string().min(1), top: z.number().int().positive().max(100) })
+    .describe("the `top` largest figures of a breakdown dimension per area and period, ranked 1..top (a `rank` breakdown)"),
 ]);
 export type IndicatorCompute = z.infer<typeof computeSchema>;
 
@@ -85,7 +91,7 @@ export function referencesOf(compute: IndicatorCompute): string[] {
     case "share": return [compute.part, compute.whole];
     case "balance": return [compute.plus, compute.minus];
     case "gap": return [compute.of, compute.against];
-    case "diversity": return [compute.of];
+    case "diversity": case "rank": return [compute.of];
   }
 }
 
@@ -125,7 +131,7 @@ export function parseIndicatorCatalogue(files: ReadonlyMap<string, string>): Ind
       if (!byId.has(ref)) throw new MigmonError(`${where}: formula refers to unknown indicator ${ref}`);
     }
     const kind = indicator.compute.kind;
-    if (indicator.summable && (kind === "rate" || kind === "share" || kind === "gap" || kind === "diversity" || kind === "published")) {
+    if (indicator.summable && (kind === "rate" || kind === "share" || kind === "gap" || kind === "diversity" || kind === "published" || kind === "rank")) {
       throw new MigmonError(`${where}: a ${kind} cannot be summable`);
     }
     if (indicator.summable && kind === "balance" && referencesOf(indicator.compute).some((r) => !byId.get(r)?.summable)) {
@@ -134,6 +140,8 @@ export function parseIndicatorCatalogue(files: ReadonlyMap<string, string>): Ind
     if (kind === "count" || kind === "published") {
       for (const input of indicator.compute.inputs) {
         if (kind === "published" && input.sum.length > 0) throw new MigmonError(`${where}: a published figure cannot be summed over ${input.sum.join(", ")}`);
+        if (indicator.compute.inputs.every((i) => i.alternative)) throw new MigmonError(`${where}: every input is an alternative; one must be read by default`);
+        if (input.groups !== undefined && !input.breakdown.includes(input.groups)) throw new MigmonError(`${where}: ${input.dataset} groups ${input.groups}, which is not one of its breakdown dimensions`);
         for (const [dim, codes] of Object.entries(input.filter)) {
           if (codes.length > 1 && !input.sum.includes(dim) && !input.breakdown.includes(dim)) {
             throw new MigmonError(`${where}: ${input.dataset} filter ${dim} has several codes but ${dim} is neither summed nor a breakdown`);

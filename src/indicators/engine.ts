@@ -1,5 +1,5 @@
 import { UsageError, mergeFlags, parsePeriodParts, periodStart, comparePeriods } from "../core/index.ts";
-import type { Period } from "../core/index.ts";
+import type { DatasetId, Period } from "../core/index.ts";
 import type { Geography, GeoLevel } from "../reference/geography.ts";
 import { sameTerritoryCodes } from "../reference/recodes.ts";
 import type { Store } from "../store/store.ts";
@@ -42,6 +42,28 @@ interface Work {
   readonly ctx: EngineContext;
   readonly request: IndicatorRequest;
   readonly provenance: Map<string, Provenance>;
+  /** Whether the store holds a dataset, asked once per dataset and computation. */
+  readonly loaded: Map<string, Promise<boolean>>;
+}
+
+/**
+ * The inputs an indicator reads by default: those that are not an alternative publisher's figure, and of these
+ * the ones whose dataset the store holds (a live-only table that was never downloaded gives way to its offline
+ * copy, e.g. migr_imm1ctz to the derived long table). When the store holds none, all of them, so that the
+ * message names the datasets to load. The choice is made once per indicator, so one series never mixes sources.
+ */
+async function defaultInputs(inputs: readonly IndicatorInput[], w: Work): Promise<readonly IndicatorInput[]> {
+  const own = inputs.filter((i) => !i.alternative);
+  const held = await Promise.all(own.map((i) => {
+    let known = w.loaded.get(i.dataset);
+    if (!known) {
+      known = w.ctx.store.getDataset(i.dataset as DatasetId).then(() => true, () => false);
+      w.loaded.set(i.dataset, known);
+    }
+    return known;
+  }));
+  const present = own.filter((_, k) => held[k]);
+  return present.length > 0 ? present : own;
 }
 
 const belgianLevels: ReadonlySet<IndicatorLevel> = new Set(["municipality", "arrondissement", "province", "region"]);
@@ -203,7 +225,7 @@ async function evaluate(indicator: Indicator, w: Work, range: ReadRange): Promis
   if (c.kind === "count" || c.kind === "published") {
     // `dataset` picks among the inputs of the indicators that read it; the others keep theirs.
     const picked = w.request.dataset ? c.inputs.filter((i) => i.dataset === w.request.dataset) : [];
-    const inputs = picked.length > 0 ? picked : c.inputs;
+    const inputs = picked.length > 0 ? picked : await defaultInputs(c.inputs, w);
     return markBreaks(indicator, await evaluateCount(indicator, inputs, w, range));
   }
   const terms: Evaluated[] = [];
@@ -214,6 +236,18 @@ async function evaluate(indicator: Indicator, w: Work, range: ReadRange): Promis
     terms.push(await evaluate(term, w, widened));
   }
   return markBreaks(indicator, applyFormula(c, terms));
+}
+
+/** Breakdown codes in order, code by code; places of a ranking (`2`, `10`) as numbers, so 10 follows 9. */
+function compareBreakdowns(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? "";
+    const y = b[i] ?? "";
+    if (x === y) continue;
+    if (/^\d+$/.test(x) && /^\d+$/.test(y)) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 function toValue(r: Row, dims: readonly string[]): IndicatorValue {
@@ -239,7 +273,7 @@ export async function computeIndicator(ctx: EngineContext, id: string, request: 
   if (request.level && !indicator.levels.includes(request.level)) {
     throw new UsageError(`indicator ${id} does not exist at level ${request.level}; levels: ${indicator.levels.join(", ")}`);
   }
-  const w: Work = { ctx, request, provenance: new Map() };
+  const w: Work = { ctx, request, provenance: new Map(), loaded: new Map() };
   // A stock dated 1 January (`2015-01-01`) belongs to the year 2015: reads run to the last day of the year asked for.
   const to = request.to === undefined ? undefined : (`${parsePeriodParts(request.to).year}-12-31` as Period);
   const range: ReadRange = { ...(request.from ? { from: request.from } : {}), ...(to ? { to } : {}), ...(request.asOf ? { asOf: request.asOf } : {}) };
@@ -253,7 +287,7 @@ export async function computeIndicator(ctx: EngineContext, id: string, request: 
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const rows = e.rows.filter((r) => rank.has(r.period)).sort((a, b) =>
     ((order.get(a.geo) ?? 0) - (order.get(b.geo) ?? 0)) || text(a.geo, b.geo) || rank.get(a.period)! - rank.get(b.period)!
-    || text(a.breakdown.join("."), b.breakdown.join(".")));
+    || compareBreakdowns(a.breakdown, b.breakdown));
   return {
     indicator: {
       id: indicator.id, title: indicator.title, definition: indicator.definition, unit: indicator.unit,

@@ -5,6 +5,7 @@ import type { IndicatorCompute } from "./catalogue.ts";
 import { balance } from "./balances.ts";
 import { diversity } from "./diversity.ts";
 import { gapInPoints } from "./gaps.ts";
+import { rankTop } from "./ranking.ts";
 import { averagePopulation, crudeRate } from "./rates.ts";
 import { share } from "./shares.ts";
 
@@ -52,7 +53,7 @@ function januaryStocks(e: Evaluated): Map<string, Cell> {
 
 /**
  * Applies a formula to the evaluated indicators it refers to (in the order of referencesOf): rate, share,
- * balance, gap or diversity. The rows of the first term lead; the other term is matched on area, period and the
+ * balance, gap, diversity or rank. The rows of the first term lead; the other term is matched on area, period and the
  * breakdown codes it has. A missing term gives a missing figure with a note, never a dropped row.
  */
 export function applyFormula(compute: IndicatorCompute, terms: readonly Evaluated[]): Evaluated {
@@ -81,6 +82,8 @@ export function applyFormula(compute: IndicatorCompute, terms: readonly Evaluate
       });
       return { dims: a.dims, rows };
     }
+    case "rank":
+      return rankTop(a, compute.over, compute.top);
     case "diversity": {
       const at = a.dims.indexOf(compute.over);
       if (at < 0) throw new MigmonError(`diversity over ${compute.over}: the indicator has no such breakdown (it has ${a.dims.join(", ") || "none"})`);

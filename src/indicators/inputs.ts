@@ -4,6 +4,7 @@ import type { AggregatedObservation, Store } from "../store/store.ts";
 import type { Cell } from "./cell.ts";
 import type { IndicatorInput } from "./catalogue.ts";
 import { missingInputNote, withheldNote } from "./flags.ts";
+import { sumNationalityGroups } from "./nationalityGroupSums.ts";
 import type { Provenance } from "./result.ts";
 
 /** One reduced figure of an input: an area (in the dataset's own coding), a period, a breakdown and a cell. */
@@ -47,7 +48,8 @@ export interface ReadRange {
  * added up (flags follow flags.ts), `breakdown` dimensions kept, excluded codes left out. `geoCodes` limits the
  * areas (null: every area of the dataset). Throws MigmonError naming the dataset and the dimension when a
  * dimension of the dataset is neither the area, filtered to one code, summed nor a breakdown (the figure would
- * be ambiguous). The store does the sums (`Store.sum`). Returns the figures and the provenance: the newest release
+ * be ambiguous). The store does the sums (`Store.sum`); an input with `groups` then sums its countries into
+ * nationality groups (nationalityGroupSums.ts). Returns the figures and the provenance: the newest release
  * of each figure, which published every part of it as it is read.
  */
 export async function readInput(store: Store, input: IndicatorInput, geoCodes: readonly string[] | null, range: ReadRange):
@@ -96,5 +98,5 @@ export async function readInput(store: Store, input: IndicatorInput, geoCodes: r
       provenance.push({ dataset: id, datasetTitle: dataset.title, release: r.id, retrievedAt: r.retrievedAt, sourceUpdatedAt: r.sourceUpdatedAt, licence: dataset.licence, query: text });
     }
   }
-  return { figures, provenance };
+  return { figures: input.groups === undefined ? figures : sumNationalityGroups(figures, input), provenance };
 }

@@ -96,6 +96,29 @@ export async function readTemporaryProtection2022(source: FigureSource): Promise
 }
 
 /**
+ * The yearly growth of the stock of temporary-protection beneficiaries in Belgium after the 2022 wave: December
+ * stock of each year minus that of the year before, for 2023 on (years with a December figure only), from Eurostat's
+ * migr_asytpsm. The stock is net of departures, so these are net arrivals.
+ */
+export async function readTemporaryProtectionAdditions(source: FigureSource): Promise<NationalSeries> {
+  const id = baselineDatasets.temporaryProtection;
+  await requireDataset(source, id, `load it with \`migmon update --offline --only ${id}\``);
+  const rows = await source.sum({ dataset: id, where: { geo: ["BE"], sex: ["T"], age: ["TOTAL"] } }, []);
+  const december = new Map<number, number>();
+  for (const r of rows) if (r.value !== null && r.period.endsWith("-12")) december.set(Number(r.period.slice(0, 4)), r.value);
+  const years: number[] = [];
+  const values: number[] = [];
+  for (const y of [...december.keys()].sort((a, b) => a - b)) {
+    const before = december.get(y - 1);
+    if (y > 2022 && before !== undefined) {
+      years.push(y);
+      values.push(december.get(y)! - before);
+    }
+  }
+  return { years, values, source: `${id} (Eurostat), Belgium, growth of the December stock of temporary-protection beneficiaries ${years[0] ?? "-"}-${years.at(-1) ?? "-"}, release ${releasesOf(rows)}` };
+}
+
+/**
  * Started civic-integration trajectories by municipality in the latest year of an agency delivery, or null when no
  * delivery is loaded: the allocation key the agency's own data gives (see README, "Allocation").
  */
@@ -114,16 +137,19 @@ export async function readDeliveredStarts(source: FigureSource): Promise<{ year:
 
 /**
  * Everything the model reads from the store for a scenario: the municipal stocks, asylum applicants, the 2022
- * temporary-protection wave (only when a shock asks for it) and an agency delivery of started trajectories.
+ * temporary-protection wave (when a shock is sized like it), the continuing temporary-protection arrivals (when the
+ * scenario includes them) and an agency delivery of started trajectories.
  */
-export async function readImpactFigures(source: FigureSource, needsTemporaryProtection: boolean): Promise<{
+export async function readImpactFigures(source: FigureSource, needs: { readonly wave2022: boolean; readonly continuing: boolean }): Promise<{
   stocks: MunicipalStocks; asylum: NationalSeries; temporaryProtection2022: { persons: number; source: string } | null;
+  temporaryProtectionAdditions: NationalSeries | null;
   deliveredStarts: { year: number; byMunicipality: Map<string, number>; source: string } | null;
 }> {
   return {
     stocks: await readMunicipalStocks(source),
     asylum: await readAsylumApplicants(source),
-    temporaryProtection2022: needsTemporaryProtection ? await readTemporaryProtection2022(source) : null,
+    temporaryProtection2022: needs.wave2022 ? await readTemporaryProtection2022(source) : null,
+    temporaryProtectionAdditions: needs.continuing ? await readTemporaryProtectionAdditions(source) : null,
     deliveredStarts: await readDeliveredStarts(source),
   };
 }

@@ -41,6 +41,7 @@ export function scenarioParameters(s: Scenario): ShownParameter[] {
   const { permitStatusShares, ...plain } = p;
   const entries = [...Object.entries(plain), ...Object.entries(permitStatusShares).map(([k, v]) => [`permitStatusShares.${k}`, v] as const)];
   const out: ShownParameter[] = entries.map(([name, v]) => ({ name, value: v.value, low: v.low ?? null, high: v.high ?? null, unit: v.unit, source: v.source, assumption: v.assumption }));
+  if (s.continuingTemporaryProtection.include) out.push({ name: "continuingTemporaryProtection.ageProfile", value: null, low: null, high: null, unit: JSON.stringify(s.continuingTemporaryProtection.ageProfile), source: s.continuingTemporaryProtection.ageProfileSource, assumption: s.continuingTemporaryProtection.ageProfileAssumption });
   for (const shock of s.shocks) out.push({ name: `shocks.${shock.id}.ageProfile`, value: null, low: null, high: null, unit: JSON.stringify(shock.ageProfile), source: shock.ageProfileSource, assumption: shock.ageProfileAssumption });
   return out;
 }
@@ -50,7 +51,7 @@ export function scenarioParameters(s: Scenario): ShownParameter[] {
  * computation behind the CLI and the API.
  */
 export async function computeImpact(source: FigureSource, scenario: Scenario, rules: readonly EligibilityRule[], choice: { geos?: readonly string[]; level?: GeoLevel; horizon?: number }): Promise<ImpactAnswer> {
-  const figures = await readImpactFigures(source, scenario.shocks.some((s) => "like" in s.size));
+  const figures = await readImpactFigures(source, { wave2022: scenario.shocks.some((s) => "like" in s.size), continuing: scenario.continuingTemporaryProtection.include });
   const run = runImpactModel(scenario, { ...figures, rules }, choice.horizon === undefined ? {} : { horizon: choice.horizon });
   const areas = layOutImpact(run, scenario, { ...(choice.geos === undefined ? {} : { geos: choice.geos }), ...(choice.level === undefined ? {} : { level: choice.level }) });
   // The notes of the regions the areas lie in (all three for Belgium).

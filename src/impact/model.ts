@@ -4,6 +4,7 @@ import { allocationResiduals } from "./allocationError.ts";
 import type { RuleAgeBand } from "./ageBands.ts";
 import type { MunicipalStocks, NationalSeries } from "./baseline.ts";
 import { projectSeries } from "./projection.ts";
+import type { Projection } from "./projection.ts";
 import type { Bounded } from "./quantity.ts";
 import { addBounded, scaleBounded } from "./quantity.ts";
 import { makeRegionalKeys, projectRegionalChanges, regionOf, regionsByRefnis } from "./regionalInflow.ts";
@@ -19,6 +20,8 @@ export interface ImpactInputs {
   readonly stocks: MunicipalStocks;
   readonly asylum: NationalSeries;
   readonly temporaryProtection2022: { readonly persons: number; readonly source: string } | null;
+  /** Yearly net arrivals of temporary-protection beneficiaries after the 2022 wave (needed when the scenario includes them). */
+  readonly temporaryProtectionAdditions: NationalSeries | null;
   readonly deliveredStarts: { readonly year: number; readonly byMunicipality: ReadonlyMap<string, number>; readonly source: string } | null;
   readonly rules: readonly EligibilityRule[];
 }
@@ -93,6 +96,7 @@ export function runImpactModel(scenario: Scenario, inputs: ImpactInputs, options
   const stockByRegion = regionalStocks(inputs.stocks, dataEnd);
   const nationalStock = [...stockByRegion.values()].reduce((a, b) => a + b, 0);
   const shockSources: string[] = [];
+  const continuing = projectContinuing(scenario, inputs, lastYear);
   const regionYears: RegionYear[] = [];
   for (const [refnis, region] of regionsByRefnis) {
     for (const year of years) {
@@ -105,6 +109,14 @@ export function runImpactModel(scenario: Scenario, inputs: ImpactInputs, options
             const f = bandShare * part.share * multiplierFor(scenario, part.group, year);
             arrivals.push({ sex: c.sex, band, group: part.group, status: part.status, x: scaleBounded(projected, { value: f, lower: f, upper: f }) });
           }
+        }
+      }
+      if (continuing !== null) {
+        const national = atLeastZero(continuing.projection.values[year - continuing.lastYear - 1]!);
+        const f = ((stockByRegion.get(refnis) ?? 0) / nationalStock) * multiplierFor(scenario, "third-country", year);
+        for (const band of ruleAgeBands) {
+          const share = (scenario.continuingTemporaryProtection.ageProfile as Record<string, number | undefined>)[band.id] ?? 0;
+          if (share > 0) arrivals.push({ sex: "T", band: band.id, group: "third-country", status: "temporary-protection", x: scaleBounded(national, { value: f * share, lower: f * share, upper: f * share }) });
         }
       }
       for (const shock of scenario.shocks) {
@@ -124,6 +136,10 @@ export function runImpactModel(scenario: Scenario, inputs: ImpactInputs, options
   const asylumByYear = new Map<number, Bounded>();
   for (const year of years) asylumByYear.set(year, atLeastZero(asylumProjection.values[year - inputs.asylum.years.at(-1)! - 1]!));
   const methods = new Set(cells.map((c) => c.projection.reading));
+  if (continuing !== null) {
+    methods.add(`continuing temporary protection: ${continuing.projection.reading}`);
+    shockSources.push(continuing.source);
+  }
   return {
     dataEnd, years, regionYears, keys,
     residuals: allocationResiduals(inputs.stocks, dataEnd, scenario.startYear, keys),
@@ -131,6 +147,15 @@ export function runImpactModel(scenario: Scenario, inputs: ImpactInputs, options
     asylum: { byYear: asylumByYear, reading: `${asylumProjection.reading}, ${inputs.asylum.years[0]}-${inputs.asylum.years.at(-1)}` },
     shockSources: [...new Set(shockSources)],
   };
+}
+
+/** The continuing temporary-protection arrivals projected to `lastYear`, or null when the scenario leaves them out. */
+function projectContinuing(scenario: Scenario, inputs: ImpactInputs, lastYear: number): { projection: Projection; lastYear: number; source: string } | null {
+  if (!scenario.continuingTemporaryProtection.include) return null;
+  const series = inputs.temporaryProtectionAdditions;
+  if (series === null || series.values.length < 2) throw new UsageError(`scenario ${scenario.id} includes continuing temporary protection, but eurostat:migr_asytpsm gives ${series?.values.length ?? 0} full years after 2022 (2 needed)`);
+  const last = series.years.at(-1)!;
+  return { projection: projectSeries(series.values, Math.max(1, lastYear - last), scenario.level, "temporary-protection arrivals BE"), lastYear: last, source: series.source };
 }
 
 function requireTp(inputs: ImpactInputs): { persons: number; source: string } {

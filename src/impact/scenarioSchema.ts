@@ -65,6 +65,16 @@ export const scenarioSchema = z.strictObject({
     factor: z.number().min(0),
     note: z.string().min(1),
   })).default([]),
+  /**
+   * The arrivals of beneficiaries of temporary protection after the first wave (Eurostat migr_asytpsm: the growth of
+   * Belgium's December stock in each year after 2022), projected and added to the baseline when `include` is true.
+   */
+  continuingTemporaryProtection: z.strictObject({
+    include: z.boolean(),
+    ageProfile: profile(ageBandIds),
+    ageProfileSource: z.string().min(1),
+    ageProfileAssumption: z.boolean(),
+  }),
   shocks: z.array(z.strictObject({
     id: z.string().min(1),
     year,

@@ -26,7 +26,7 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
   });
   after(async () => { await remove(); });
 
-  it("impact --scenario tp-wave-2026 --geo 02000 --format json: Flanders' 2027 arrivals are the mean net change of 2009-2015 per sex and age group, and 2026 adds the 2022 wave times Flanders' share", async () => {
+  it("impact --scenario tp-wave-2026 --geo 02000 --format json: Flanders' 2027 arrivals are the mean net change of 2009-2015 per sex and age group plus continuing temporary protection, and 2026 adds the 2022 wave, each times Flanders' share", async () => {
     const run = await runCli(["impact", "--scenario", "tp-wave-2026", "--geo", "02000", "--format", "json"], env);
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as JsonResult;
@@ -45,11 +45,14 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     let baseline = 0;
     for (const byYear of cell.values()) baseline += Math.max(0, ((byYear.get(2015) ?? 0) - (byYear.get(2009) ?? 0)) / 6);
     const inflow = (year: number) => result.areas.find((a) => a.code === "02000" && a.year === year)!.quantities.find((q) => q.name === "inflow")!;
-    assert.ok(Math.abs(inflow(2027).value - baseline) < 1e-6 * baseline, `${inflow(2027).value} vs ${baseline}`);
     const etr2015 = (pick: (refnis: string) => boolean) => rows.filter((r) => r.year === 2015 && pick(r.refnis)).reduce((s, r) => s + r.persons, 0);
     const share = etr2015((c) => geo.parentOf(c, "region") === "02000") / etr2015(() => true);
-    const wave = readTemporaryProtectionBE("2022-12") * share;
-    assert.ok(Math.abs(inflow(2026).value - (baseline + wave)) < 1e-6 * baseline, `${inflow(2026).value} vs ${baseline + wave}`);
+    // Continuing temporary protection: the mean growth of the December stock in 2023 and 2024, Flanders' share of it.
+    const tp = (m: string) => readTemporaryProtectionBE(m);
+    const continuing = ((tp("2023-12") - tp("2022-12")) + (tp("2024-12") - tp("2023-12"))) / 2 * share;
+    assert.ok(Math.abs(inflow(2027).value - (baseline + continuing)) < 1e-6 * baseline, `${inflow(2027).value} vs ${baseline + continuing}`);
+    const wave = tp("2022-12") * share;
+    assert.ok(Math.abs(inflow(2026).value - (baseline + continuing + wave)) < 1e-6 * baseline, `${inflow(2026).value} vs ${baseline + continuing + wave}`);
     assert.ok(inflow(2026).lower <= inflow(2026).value && inflow(2026).value <= inflow(2026).upper);
     assert.match(inflow(2026).source, /eurostat:migr_asytpsm/);
     const classes = result.areas[0]!.quantities.find((q) => q.name === "okan-classes")!;
@@ -60,7 +63,7 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     assert.ok(result.backtest === null || result.backtest.levels.length > 0);
   });
 
-  it("impact --scenario tp-wave-2026-obliged (a rule change from 1 January 2026) adds the wave's 18-64 share to Flanders' obliged", async () => {
+  it("impact --scenario tp-wave-2026-obliged (a rule change from 1 January 2026) adds the 18-64 share of temporary protection to Flanders' obliged", async () => {
     const obliged = async (scenario: string) => {
       const run = await runCli(["impact", "--scenario", scenario, "--geo", "02000", "--horizon", "1", "--format", "json"], env);
       assert.equal(run.code, 0, run.stderr);
@@ -69,8 +72,10 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     const geo = belgianGeography();
     const rows = readStatbelNonBelgians().filter((r) => r.year === 2015);
     const share = rows.filter((r) => geo.parentOf(r.refnis, "region") === "02000").reduce((s, r) => s + r.persons, 0) / rows.reduce((s, r) => s + r.persons, 0);
-    // Hand-computed: wave x Flanders' share x the 18-64 share of the scenario's age profile (0.58), all third-country.
-    const expected = readTemporaryProtectionBE("2022-12") * share * 0.58;
+    // Hand-computed: (wave + continuing arrivals) x Flanders' share x the 18-64 share of the age profiles (0.58).
+    const tp = (m: string) => readTemporaryProtectionBE(m);
+    const continuing = ((tp("2023-12") - tp("2022-12")) + (tp("2024-12") - tp("2023-12"))) / 2;
+    const expected = (tp("2022-12") + continuing) * share * 0.58;
     const difference = (await obliged("tp-wave-2026-obliged")) - (await obliged("tp-wave-2026"));
     assert.ok(Math.abs(difference - expected) < 1e-6 * expected, `${difference} vs ${expected}`);
   });

@@ -2,6 +2,7 @@
 // either loads a complete new release or fails with a MigmonError and leaves the store exactly as it was.
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -12,6 +13,9 @@ import { ingestFile } from "../../src/ingest/pipeline.ts";
 import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { sharedData } from "../shared-data.ts";
+import { runCli } from "../cli/run-cli.ts";
+import { fuzzLimits, fuzzSizes } from "../fuzz/fuzz-case.ts";
+import { mutate as mutateBytes, seededRandom, type MutationKind } from "../fuzz/mutations.ts";
 
 const cases = [
   { dataset: "demo_r_gind3", file: "eurostat/bulk-tsv/demo_r_gind3_CNMIGRAT_subset.tsv" },
@@ -102,4 +106,38 @@ describe("ingest of mutated real files", () => {
       assert.ok(refused > 0, "some mutations must be refused");
     });
   }
+  it("ingestFile(gzip bombs, long lines, corrupt gzip, invalid UTF-8 of a real file) is refused naming the file, the store as it was", async () => {
+    const entry = findEntry(await loadCatalogue(), "demo_r_gind3");
+    const original = new Uint8Array(readFileSync(sharedData("eurostat/bulk-tsv/demo_r_gind3_CNMIGRAT_subset.tsv")));
+    const first = path.join(dir, "demo_r_gind3-limits-original");
+    writeFileSync(first, original);
+    await ingestFile({ store, entry, file: first, format: entry.offline?.format });
+    const kinds: MutationKind[] = ["gzip-bomb", "long-line", "gzip-corrupt", "invalid-utf8"];
+    const random = seededRandom(20261207);
+    for (const kind of kinds) {
+      for (let k = 0; k < 3; k++) {
+        const name = `demo_r_gind3-${kind}-${k}.tsv`;
+        const file = path.join(dir, name);
+        writeFileSync(file, mutateBytes(original, kind, random, fuzzSizes));
+        const before = await fingerprint(store, entry);
+        await assert.rejects(ingestFile({ store, entry, file, format: entry.offline?.format, limits: fuzzLimits }), (error: unknown) => {
+          assert.ok(error instanceof MigmonError, `${name}: ${String(error)}`);
+          assert.doesNotMatch(error.message, /\n/, "errors are one line");
+          assert.ok(error.message.includes(name), `${name}: the message names the file: ${error.message}`);
+          return true;
+        });
+        assert.equal(await fingerprint(store, entry), before, `${name} changed the store`);
+      }
+    }
+  });
+
+  it("migmon ingest --file <corrupt gzip> exits 1 with one line on stderr naming the file and zlib's reason, no stack trace", async () => {
+    const file = path.join(dir, "demo_r_gind3-corrupt.tsv.gz");
+    const gz = Uint8Array.from(gzipSync(readFileSync(sharedData("eurostat/bulk-tsv/demo_r_gind3_CNMIGRAT_subset.tsv"))));
+    gz[20] = (gz[20] as number) ^ 0xff;
+    writeFileSync(file, gz);
+    const run = await runCli(["ingest", "demo_r_gind3", "--file", file, "--format", "tsv"], { MIGMON_DB: path.join(dir, "cli.duckdb") });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^migmon: demo_r_gind3-corrupt\.tsv\.gz: not a valid gzip stream \([^\n]+\)\n$/);
+  });
 });

@@ -202,3 +202,22 @@ describe("paging of the other list routes", () => {
     assert.deepEqual(items.map((o) => `${o.series} ${o.period}`), greece.map((o) => `${o.series} ${o.period}`));
   });
 });
+
+describe("paging in the OpenAPI document", () => {
+  test("GET /api/openapi.json gives every paged route limit (1 to the maximum) and cursor, and its 200 the Link header", async () => {
+    const doc = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { parameters: { name: string; schema: Record<string, unknown>; description?: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    };
+    const paged = ["/api/datasets/{id}/observations", "/api/datasets/{id}/diff", "/api/datasets", "/api/datasets/{id}/releases", "/api/sources",
+      "/api/indicators", "/api/events", "/api/geography/units"];
+    for (const path of paged) {
+      const get = doc.paths[path]?.get;
+      assert.ok(get !== undefined, path);
+      const limit = get.parameters.find((p) => p.name === "limit");
+      assert.match(String(limit?.description), new RegExp(`1 to ${maxPageLimit}; ${defaultPageLimit} when absent`), path);
+      assert.ok(get.parameters.some((p) => p.name === "cursor"), path);
+      assert.ok(get.responses["200"]?.headers?.Link !== undefined, path);
+    }
+    assert.ok(doc.paths["/api/update"]?.post?.responses["429"] !== undefined);
+  });
+});

@@ -104,6 +104,35 @@ export const deliveryDescriptionSchema = z.strictObject({
   }
 });
 
+/** How deep `[` and `{` may nest in a description; a real one nests three levels. */
+const maxFlowNesting = 64;
+
+/**
+ * Refuses flow collections nested deeper than maxFlowNesting before the YAML parser sees them: the parser
+ * recurses per level, and 20,000 levels of `[` (40 kB) end the process with a fatal out-of-memory error that no
+ * catch can turn into a message. Quoted text and comments are skipped.
+ */
+function checkFlowNesting(text: string, source: string): void {
+  let depth = 0;
+  let line = 1;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === "\n") {
+      line++;
+      if (quote === "#") quote = "";
+    } else if (quote !== "") {
+      if (ch === quote && quote !== "#") quote = "";
+    } else if (ch === '"' || ch === "'" || (ch === "#" && (i === 0 || /\s/.test(text[i - 1] as string)))) {
+      quote = ch;
+    } else if (ch === "[" || ch === "{") {
+      if (++depth > maxFlowNesting) throw new InputError(source, line, `brackets nested deeper than ${maxFlowNesting} levels`);
+    } else if ((ch === "]" || ch === "}") && depth > 0) {
+      depth--;
+    }
+  }
+}
+
 export type DeliveryDescription = z.infer<typeof deliveryDescriptionSchema>;
 export type DeliveryDimension = DeliveryDescription["dimensions"][number];
 export type DeclaredTotal = DeliveryDescription["totals"][number];
@@ -122,6 +151,7 @@ export function parseDeliveryDescription(text: string, source: string, maxBytes 
       `${source} is larger than ${formatByteCount(maxBytes)}, too large for a delivery description; set ${limitSettings.maxDescriptionBytes} to raise the limit`,
       limitSettings.maxDescriptionBytes);
   }
+  checkFlowNesting(text, source);
   let raw: unknown;
   try {
     raw = parseYaml(text);

@@ -79,4 +79,13 @@ describe("large delivery descriptions", () => {
     assert.throws(() => parseDeliveryDescription(`# ${"é".repeat(400_000)}\n`, "ok.yaml"), (e: unknown) => e instanceof InputError && !(e instanceof InputLimitError));
     assert.throws(() => parseDeliveryDescription(`# ${"é".repeat(600_000)}\n`, "big.yaml"), InputLimitError);
   });
+  it("parseDeliveryDescription(20,000 nested brackets) throws InputError naming the line instead of letting the YAML parser end the process", () => {
+    // the yaml package dies with a fatal out-of-memory error at this depth (measured: 20,000 "[" in 40 kB)
+    const text = `dataset: deep\ntitle: ${"[".repeat(20_000)}1${"]".repeat(20_000)}\n`;
+    assert.throws(() => parseDeliveryDescription(text, "deep.yaml"),
+      (e: unknown) => e instanceof InputError && e.message === "brackets nested deeper than 64 levels in deep.yaml line 2");
+    // brackets inside quotes and comments do not count
+    const quoted = parseDeliveryDescription.bind(null, `# ${"[".repeat(100)}\ndataset: "${"{".repeat(100)}"\n`, "q.yaml");
+    assert.throws(quoted, (e: unknown) => e instanceof InputError && /^field /.test(e.message));
+  });
 });

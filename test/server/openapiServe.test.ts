@@ -60,7 +60,7 @@ describe("GET /api/openapi.json", () => {
     const post = doc.paths["/api/events"]?.post;
     assert.deepEqual(post?.security, [{ adminToken: [] }]);
     assert.ok(Object.keys(post?.requestBody?.content["application/json"]?.schema.properties ?? {}).includes("inForce"));
-    assert.deepEqual(Object.keys(post?.responses ?? {}).sort(), ["201", "400", "401", "403", "422"]);
+    assert.deepEqual(Object.keys(post?.responses ?? {}).sort(), ["201", "400", "401", "403", "413", "415", "422", "429"]);
     assert.equal(doc.components.securitySchemes.adminToken?.scheme, "bearer");
   });
 });

@@ -47,3 +47,29 @@ export function placeFigures(shapeCodes: readonly string[], figures: readonly In
   }
   return { values, sources, missing, notes };
 }
+
+// Brussels-Capital is a region with no province: on the province layers it is drawn as its own unit, with its
+// region's figure and a name saying so, rather than left grey. Its shape is 04000 among the provinces and BE10
+// (the NUTS 2 region of the same territory) among the NUTS 2 regions.
+export const brusselsRegion = "04000";
+const brusselsShapes: Readonly<Record<string, string>> = { provinces: brusselsRegion, nuts2: "BE10" };
+
+/** The shape Brussels-Capital's region figure is drawn on in a layer, or undefined when the layer has its own unit. */
+export function brusselsShapeOf(layer: string): string | undefined {
+  return brusselsShapes[layer];
+}
+
+/**
+ * How a layer finds the shape of an area code: Brussels' region on the province layers (brusselsShapeOf), the code
+ * itself when the layer has it (REFNIS on Belgian layers, ISO on NUTS 0, NUTS ids), else the area's NUTS 2021 code
+ * (a province's figure under 10000 on the NUTS 2 shape BE21).
+ */
+export function shapeFinder(layer: string, shapeCodes: ReadonlySet<string>, nuts2021Of: (code: string) => string | null | undefined): (code: string) => string | undefined {
+  const brussels = brusselsShapeOf(layer);
+  return (code) => {
+    if (code === brusselsRegion && brussels !== undefined) return brussels;
+    if (shapeCodes.has(code)) return code;
+    const nuts = nuts2021Of(code);
+    return nuts !== null && nuts !== undefined && shapeCodes.has(nuts) ? nuts : undefined;
+  };
+}

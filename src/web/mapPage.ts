@@ -18,7 +18,7 @@ import { viewState } from "./pageConfig.ts";
 import { unitWord } from "./unitWords.ts";
 import { failure, labelledSelect, viewForm } from "./pageParts.ts";
 import { absentData, indicatorOptions } from "./indicatorChoice.ts";
-import { placeFigures } from "./mapFigures.ts";
+import { brusselsRegion, brusselsShapeOf, placeFigures, shapeFinder } from "./mapFigures.ts";
 
 /** The map layers and the indicator level each shows. */
 export const mapLayers = {
@@ -36,21 +36,15 @@ function isLayer(text: string | null): text is MapLayer {
   return text !== null && Object.hasOwn(mapLayers, text);
 }
 
-// Brussels-Capital is a region with no province: on the province layers it is drawn as its own unit, with its
-// region's figure and a name saying so, rather than left grey. Its shape is 04000 among the provinces and BE10
-// (the NUTS 2 region of the same territory) among the NUTS 2 regions.
-const brussels = "04000";
-const brusselsShape: Partial<Record<MapLayer, string>> = { provinces: brussels, nuts2: "BE10" };
-
 /** The figures of the layer's level, plus Brussels' region figures on a province layer (when the indicator has them). */
 async function layerFigures(id: string, detail: IndicatorDetail, layer: MapLayer): Promise<IndicatorData> {
   // Municipal figures are put on the 2019 boundaries of the map (merged units summed, recoded ones renamed): a
   // share or rate is computed from its counts on those boundaries, so no municipality of the map is left grey.
   const municipal = layer === "municipalities" ? { boundaries: "2019" } : {};
   const data = await getJson<IndicatorData>(`/api/indicators/${encodeURIComponent(id)}/data`, { level: mapLayers[layer], ...municipal });
-  if (brusselsShape[layer] === undefined || !detail.levels.includes("region")) return data;
+  if (brusselsShapeOf(layer) === undefined || !detail.levels.includes("region")) return data;
   try {
-    const region = await getJson<IndicatorData>(`/api/indicators/${encodeURIComponent(id)}/data`, { geo: brussels });
+    const region = await getJson<IndicatorData>(`/api/indicators/${encodeURIComponent(id)}/data`, { geo: brusselsRegion });
     return { ...data, values: [...data.values, ...region.values] };
   } catch {
     // No figure for the region: Brussels is then listed among the areas without a figure, with the reason.
@@ -96,12 +90,7 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
     return;
   }
   const shapeCodes = new Set(shapes.map((s) => s.properties.code));
-  const shapeOf = (code: string): string | undefined => {
-    if (code === brussels && brusselsShape[layer] !== undefined) return brusselsShape[layer];
-    if (shapeCodes.has(code)) return code;
-    const nuts = names.units.get(code)?.nuts2021;
-    return nuts !== null && nuts !== undefined && shapeCodes.has(nuts) ? nuts : undefined;
-  };
+  const shapeOf = shapeFinder(layer, shapeCodes, (code) => names.units.get(code)?.nuts2021);
   const plain = data.values.filter((v) => v.breakdown === undefined);
   const periods = [...new Set(plain.filter((v) => v.value !== null).map((v) => v.period))].sort();
   const period = state.get("year") !== null && periods.includes(state.get("year") as string) ? state.get("year") as string : periods.at(-1) ?? "";
@@ -112,8 +101,8 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
   const belgianOnly = Object.keys(values).every((c) => c.startsWith("BE")) && layer.startsWith("nuts");
   const drawn = belgianOnly ? shapes.filter((s) => s.properties.code.startsWith("BE")) : shapes;
   for (const s of drawn) mapNames[s.properties.code] ??= names.name(s.properties.code);
-  const brusselsCode = brusselsShape[layer];
-  if (brusselsCode !== undefined) mapNames[brusselsCode] = t(lang, "web.map.noProvince", { name: names.name(brussels) });
+  const brusselsCode = brusselsShapeOf(layer);
+  if (brusselsCode !== undefined) mapNames[brusselsCode] = t(lang, "web.map.noProvince", { name: names.name(brusselsRegion) });
   page.document.title = `${detail.title[lang]} · ${t(lang, "web.nav.map")} · ${t(lang, "app.name")}`;
   if (periods.length === 0) {
     replaceChildren(main, heading, controls(periods, period), h("p", { class: "empty" }, t(lang, "web.indicator.noData")));

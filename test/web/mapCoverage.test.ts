@@ -16,7 +16,7 @@ import { loadBoundaries } from "../../src/reference/boundaries.ts";
 import { belgianGeography } from "../../src/reference/geography.ts";
 import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 import type { Store } from "../../src/store/store.ts";
-import { placeFigures } from "../../src/web/mapFigures.ts";
+import { placeFigures, shapeFinder } from "../../src/web/mapFigures.ts";
 import { runCli } from "../cli/run-cli.ts";
 import { sharedData, sharedDataDir } from "../shared-data.ts";
 
@@ -67,14 +67,17 @@ describe("every area of a map has a figure or a reason", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const shapeCodes = (layer: "municipalities" | "provinces" | "nuts0") => [...loadBoundaries(sharedDataDir, layer).keys()];
+  const shapeCodes = (layer: "municipalities" | "provinces" | "nuts0" | "nuts2") => [...loadBoundaries(sharedDataDir, layer).keys()];
+  /** The map page's way from an area code to a shape, with the NUTS 2021 codes the geography API gives the page. */
+  const finder = (layer: string, codes: readonly string[]) =>
+    shapeFinder(layer, new Set(codes), (code) => (belgianGeography().has(code) ? belgianGeography().nutsCodeOf(code, "2021") : null));
 
   it("share_non_belgian on the 581 municipalities of 2019: every year 2009-2015 fills every shape, merged and recoded units included", async () => {
     const codes = shapeCodes("municipalities");
     assert.equal(codes.length, 581);
     const { values } = await answerIndicatorRequest(ctx, "share_non_belgian", { level: "municipality", boundaries: 2019 });
     for (const year of years) {
-      const placed = placeFigures(codes, values as IndicatorValue[], `${year}-01-01`, (c) => (codes.includes(c) ? c : undefined));
+      const placed = placeFigures(codes, values as IndicatorValue[], `${year}-01-01`, finder("municipalities", codes));
       assert.deepEqual(placed.missing, {}, `${year}: every municipality has a figure`);
       const counts = municipalCounts(year);
       const share = (parts: string[]) => {
@@ -90,7 +93,7 @@ describe("every area of a map has a figure or a reason", () => {
   it("share_non_belgian on the municipalities without the 2019 boundaries leaves exactly the crosswalk's 18 new units without a figure (what the map showed before)", async () => {
     const codes = shapeCodes("municipalities");
     const { values } = await answerIndicatorRequest(ctx, "share_non_belgian", { level: "municipality", from: "2015" as never, to: "2015" as never });
-    const placed = placeFigures(codes, values as IndicatorValue[], "2015-01-01", (c) => (codes.includes(c) ? c : undefined));
+    const placed = placeFigures(codes, values as IndicatorValue[], "2015-01-01", finder("municipalities", codes));
     const expected = newCodesOf2019();
     assert.equal(expected.length, 18);
     assert.deepEqual(Object.keys(placed.missing).sort(), expected);
@@ -106,17 +109,30 @@ describe("every area of a map has a figure or a reason", () => {
     const inBrussels = [...counts].filter(([code]) => code.startsWith("21"));
     const expected = inBrussels.reduce((s, [, c]) => s + c.etr, 0) / inBrussels.reduce((s, [, c]) => s + c.all, 0) * 100;
     for (const year of years) {
-      const placed = placeFigures(codes, [...provinces.values, ...brussels.values] as IndicatorValue[], `${year}-01-01`, (c) => (codes.includes(c) ? c : undefined));
+      const placed = placeFigures(codes, [...provinces.values, ...brussels.values] as IndicatorValue[], `${year}-01-01`, finder("provinces", codes));
       assert.deepEqual(placed.missing, {}, `${year}`);
     }
-    const placed2015 = placeFigures(codes, brussels.values as IndicatorValue[], "2015-01-01", (c) => (codes.includes(c) ? c : undefined));
+    const placed2015 = placeFigures(codes, brussels.values as IndicatorValue[], "2015-01-01", finder("provinces", codes));
     assert.ok(Math.abs(placed2015.values["04000"]!.value! - expected) < 1e-9);
+  });
+
+  it("share_non_belgian on the Belgian NUTS 2 shapes: the 10 provinces under their NUTS 2021 codes and Brussels' region on BE10", async () => {
+    const codes = shapeCodes("nuts2").filter((c) => c.startsWith("BE"));
+    assert.equal(codes.length, 11);
+    const provinces = await answerIndicatorRequest(ctx, "share_non_belgian", { level: "province" });
+    const brussels = await answerIndicatorRequest(ctx, "share_non_belgian", { geos: ["04000"] });
+    for (const year of years) {
+      const placed = placeFigures(codes, [...provinces.values, ...brussels.values] as IndicatorValue[], `${year}-01-01`, finder("nuts2", codes));
+      assert.deepEqual(placed.missing, {}, `${year}`);
+      assert.equal(placed.sources.BE10, "04000");
+      assert.equal(placed.sources.BE21, "10000");
+    }
   });
 
   it("asylum_applicants on the NUTS 0 layer, 2015: Greece has its figure, and the countries without one are exactly those the file lacks", async () => {
     const codes = shapeCodes("nuts0");
     const { values } = await answerIndicatorRequest(ctx, "asylum_applicants", { level: "country", from: "2015" as never, to: "2015" as never });
-    const placed = placeFigures(codes, values as IndicatorValue[], "2015", (c) => (codes.includes(c) ? c : undefined));
+    const placed = placeFigures(codes, values as IndicatorValue[], "2015", finder("nuts0", codes));
     // Independently: the file's 2015 totals (Eurostat codes, Greece EL), and the topology's NUTS 0 ids (EL too).
     const file = csv(readFileSync(asylumFile, "utf8")).filter((r) => r.TIME_PERIOD === "2015" && r.citizen === "TOTAL" && r.sex === "T"
       && r.age === "TOTAL" && r.unit === "PER" && r.asyl_app === "ASY_APP" && r.OBS_VALUE !== "");

@@ -33,6 +33,8 @@ export interface ImpactAnswer {
   /** What the rules in force could not state with certainty (or where no rule is in force). */
   readonly ruleNotes: readonly string[];
   readonly allocation: readonly { readonly region: string; readonly description: string }[];
+  /** Step 1 in detail for the regions shown: arrivals by sex, rule age band, nationality group and residence status. */
+  readonly inflowDetail: readonly { readonly region: string; readonly year: number; readonly sex: string; readonly ageBand: string; readonly group: string; readonly status: string; readonly value: number; readonly lower: number; readonly upper: number }[];
 }
 
 /** Every parameter of a scenario, the shocks' age profiles included, with its source and assumption flag. */
@@ -64,5 +66,9 @@ export async function computeImpact(source: FigureSource, scenario: Scenario, ru
     parameters: scenarioParameters(scenario),
     ruleNotes: [...new Set(run.regionYears.filter((r) => shown.has(r.region)).flatMap((r) => r.notes))],
     allocation: run.keys.map((k) => ({ region: k.region, description: k.description })),
+    inflowDetail: run.regionYears.filter((r) => shown.has(r.region)).flatMap((r) => [...r.inflowDetail].map(([key, b]) => {
+      const [sex, ageBand, group, status] = key.split("|") as [string, string, string, string];
+      return { region: r.region, year: r.year, sex, ageBand, group, status, ...b };
+    })),
   };
 }

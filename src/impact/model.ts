@@ -31,8 +31,8 @@ export interface RegionYear {
   readonly region: string;
   readonly year: number;
   readonly inflow: Bounded;
-  /** Inflow by sex (M, F, T for shocks without a sex split) and rule age band. */
-  readonly inflowBySexAndBand: ReadonlyMap<string, Bounded>;
+  /** Inflow by `sex|band|group|status` (sex M, F, or T for shocks and streams without a sex split). */
+  readonly inflowDetail: ReadonlyMap<string, Bounded>;
   readonly obliged: Bounded;
   readonly entitled: Bounded;
   readonly okanEligible: Bounded;
@@ -190,7 +190,7 @@ function decideRegionYear(
   const notes = new Set<string>();
   let uncertain = false;
   for (const a of arrivals) {
-    const k = `${a.sex}|${a.band}`;
+    const k = `${a.sex}|${a.band}|${a.group}|${a.status}`;
     bySexBand.set(k, [...(bySexBand.get(k) ?? []), a.x]);
     const person = { group: a.group, status: a.status, age: representativeAge(a.band), monthsSinceArrival: 6 };
     const civic = eligibilityInYear(rules, "civic-integration", region, year, person);
@@ -216,7 +216,7 @@ function decideRegionYear(
   return {
     region: refnis, year,
     inflow: addBounded(arrivals.map((a) => a.x)),
-    inflowBySexAndBand: new Map([...bySexBand].map(([k, v]) => [k, addBounded(v)])),
+    inflowDetail: new Map([...bySexBand].map(([k, v]) => [k, addBounded(v)])),
     obliged: addBounded(obliged), entitled: addBounded(entitled),
     okanEligible: scaleBounded(addBounded(okan), okanShare),
     rules: [...used].sort(), uncertainRules: uncertain, notes: [...notes], languageHours,

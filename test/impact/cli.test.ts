@@ -13,7 +13,7 @@ import { makeImpactStore, readStatbelNonBelgians, readTemporaryProtectionBE } fr
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/deliveries/${name}`, import.meta.url));
 
 interface JsonQuantity { name: string; value: number; lower: number; upper: number; unit: string; source: string; uncertainty: string; assumption: boolean }
-interface JsonResult { dataEnd: number; years: number[]; areas: { code: string; year: number; quantities: JsonQuantity[] }[]; parameters: { name: string; assumption: boolean }[]; backtest: { levels: unknown[] } | null }
+interface JsonResult { inflowDetail: { region: string; year: number; sex: string; ageBand: string; group: string; status: string; value: number }[]; dataEnd: number; years: number[]; areas: { code: string; year: number; quantities: JsonQuantity[] }[]; parameters: { name: string; assumption: boolean }[]; backtest: { levels: unknown[] } | null }
 
 describe("migmon impact on the real Statbel and Eurostat files", () => {
   let env: Record<string, string>;
@@ -55,6 +55,10 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     assert.ok(Math.abs(inflow(2026).value - (baseline + continuing + wave)) < 1e-6 * baseline, `${inflow(2026).value} vs ${baseline + continuing + wave}`);
     assert.ok(inflow(2026).lower <= inflow(2026).value && inflow(2026).value <= inflow(2026).upper);
     assert.match(inflow(2026).source, /eurostat:migr_asytpsm/);
+    // Step 1 in detail adds up to the region's inflow.
+    const detail = result.inflowDetail.filter((d) => d.region === "02000" && d.year === 2026);
+    assert.ok(Math.abs(detail.reduce((s, d) => s + d.value, 0) - inflow(2026).value) < 1e-6 * inflow(2026).value);
+    assert.ok(detail.some((d) => d.sex === "F" && d.ageBand === "12-17" && d.group === "third-country" && d.status === "permit-family"));
     const classes = result.areas[0]!.quantities.find((q) => q.name === "okan-classes")!;
     const pupils = result.areas[0]!.quantities.find((q) => q.name === "okan-pupils")!;
     assert.equal(classes.value, Math.ceil(pupils.value / 15));

@@ -94,6 +94,18 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     assert.equal(lines.length - 1, municipalities2026 * 8 + 1);
   });
 
+  it("impact --policy --format json puts the assess reading of net migration beside each rule's register event, or says why there is none", async () => {
+    const run = await runCli(["impact", "--scenario", "baseline", "--geo", "02000", "--horizon", "1", "--format", "json", "--policy"], env);
+    assert.equal(run.code, 0, run.stderr);
+    const policy = (JSON.parse(run.stdout) as { policy: { event: string; region: string; assumes: string; reading: string }[] }).policy;
+    const decree2016 = policy.find((p) => p.event === "flemish-2016-integration-decree")!;
+    assert.equal(decree2016.region, "02000");
+    assert.match(decree2016.assumes, /^from 2016-02-29: obliged: third-country 18-64/);
+    assert.match(decree2016.reading, /^Assessment of the event .* on net_migration_adjusted 02000/);
+    // demo_r_gind3 ends in 2019: the 2022 reform has no reading, and says so.
+    assert.match(policy.find((p) => p.event === "flemish-2022-civic-integration-reform")!.reading, /^no assess reading: .*after the end/);
+  });
+
   it("impact --rules --format csv lists every curated rule with its register event, without a store", async () => {
     const run = await runCli(["impact", "--rules", "--format", "csv"], { MIGMON_DB: "/nonexistent/never-opened.duckdb" });
     assert.equal(run.code, 0, run.stderr);

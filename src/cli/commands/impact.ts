@@ -36,14 +36,15 @@ interface ImpactCliOptions {
 
 const helpText = `
 The scenario is a YAML file (schema: src/impact/scenarioSchema.ts) or the name of a documented one in
-data/impact/scenarios: baseline, tp-wave-2026, tp-wave-2026-obliged. Steps per area and year: new arrivals -> obliged / entitled to
-civic integration (rules in data/impact/rules) -> trajectories started (take-up) -> language course places and
-hours -> OKAN pupils and classes (rounded up per municipality); reception places for Belgium. Every figure has
-its interval (lower, upper); a * marks a figure resting on an assumption parameter. --format json prints the
-whole result with the unit, source and uncertainty of every step. --policy adds, for each register event behind
-a civic-integration rule, the existing assess reading of net migration in that region beside the rule the
-scenario assumes. Needs statbel:pop_by_municipality_nationality_sex_agegroup, eurostat:migr_asyappctza and (for a
-wave like 2022) eurostat:migr_asytpsm in the store: migmon update --offline.
+data/impact/scenarios: baseline, tp-wave-2026, tp-wave-2026-obliged. Steps per area and year: new arrivals ->
+obliged / entitled to civic integration (rules in data/impact/rules) -> trajectories started (take-up) -> language
+course places and hours -> OKAN pupils and classes (rounded up for each area shown); reception places for Belgium.
+Every figure has its interval (lower, upper); a * marks a figure resting on an assumption parameter. --format json
+prints the whole result with the unit, source and uncertainty of every step and the arrivals by sex, age band,
+nationality group and status. --policy adds, for each register event behind a civic-integration rule, the existing
+assess reading of net migration in that region beside the rule the scenario assumes. Needs
+statbel:pop_by_municipality_nationality_sex_agegroup, eurostat:migr_asyappctza and eurostat:migr_asytpsm in the
+store: migmon update --offline. The back-test of bench/impact/result.json is printed under the table.
 Exit codes: 0 ok, 1 failure or bad scenario, 2 usage error.`;
 
 function parseHorizon(text: string | undefined): number | undefined {

@@ -9,7 +9,7 @@ import type { Lang } from "../i18n/index.ts";
 import type { IndicatorResult } from "../indicators/result.ts";
 import { eventsFor } from "../events/query.ts";
 import type { PolicyEvent } from "../events/schema.ts";
-import { digitsOfUnit, formatFigure } from "./figureFormat.ts";
+import { cellFigure, digitsOfUnit } from "./figureFormat.ts";
 import { seriesOf } from "./figureSource.ts";
 import type { FigureReader, Figures } from "./figureSource.ts";
 import type { Block } from "./model.ts";
@@ -55,7 +55,7 @@ function tableOf(result: IndicatorResult, geos: readonly string[], periods: numb
     tc.names.label(g, tc.lang),
     ...all.map((p) => {
       const v = seriesOf(result, g).find((x) => x.period === p);
-      return v === undefined || v.value === null ? "–" : `${formatFigure(v.value, result.indicator.unit, tc.lang, tc.book)}${v.flags ? ` ${v.flags}` : ""}`;
+      return v === undefined || v.value === null ? "–" : `${cellFigure(v.value, result.indicator.unit, tc.lang)}${v.flags ? ` ${v.flags}` : ""}`;
     }),
   ]);
   if (rows.length === 0) return null;
@@ -172,7 +172,7 @@ export async function buildBreakdownBlock(block: Extract<TemplateBlock, { kind: 
     tc.names.label(code, tc.lang),
     ...periods.map((p) => {
       const v = values.find((x) => x.breakdown![dim] === code && x.period === p);
-      return v === undefined || v.value === null ? "–" : `${formatFigure(v.value, result.indicator.unit, tc.lang, tc.book)}${v.flags ? ` ${v.flags}` : ""}`;
+      return v === undefined || v.value === null ? "–" : `${cellFigure(v.value, result.indicator.unit, tc.lang)}${v.flags ? ` ${v.flags}` : ""}`;
     }),
   ]);
   if (rows.length === 0) return { nothing: true };

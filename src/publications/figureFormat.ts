@@ -23,6 +23,11 @@ export function formatFigure(value: number, unit: string, lang: Lang, book: Phra
   return number;
 }
 
+/** A figure in a table cell: the number in the unit's decimals, without the unit (the caption states it). */
+export function cellFigure(value: number, unit: string, lang: Lang): string {
+  return formatNumber(value, lang, { fractionDigits: digitsOfUnit(unit) });
+}
+
 /** A signed change with its sign always written: `+26,0 %`, `−1,2 procentpunten` (U+2212 minus, as typeset). */
 export function formatSigned(text: string, value: number): string {
   const bare = text.replace(/^[-\u2212]/, "");

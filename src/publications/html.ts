@@ -60,13 +60,18 @@ function tocEntry(id: string, title: string, pages: ReadonlyMap<string, number> 
   return `<a href="#${id}">${escapeHtml(title)}</a>${pages === undefined ? "" : `<span class="page">${page ?? ""}</span>`}`;
 }
 
-function annexHtml(p: Publication, book: PhraseBook, pages: ReadonlyMap<string, number> | undefined): string {
+/** Whether a publication has an annex (the source catalogue reads no indicator and has none). */
+export function hasAnnex(p: Publication): boolean {
+  return p.annex.indicators.length > 0 || p.annex.releases.length > 0;
+}
+
+function annexHtml(p: Publication, book: PhraseBook): string {
+  if (!hasAnnex(p)) return "";
   const a = p.annex;
   const defs = a.indicators.map((i) => `<dt id="def-${i.id}">${escapeHtml(i.title)} <code>${i.id}</code></dt><dd>${escapeHtml(i.definition)}` +
     `${i.quality.map((q) => `<br>${escapeHtml(phrase(book, p.lang, "ui.qualityNote"))}: ${escapeHtml(q)}`).join("")}` +
     `${i.breaks.map((b) => `<br>${escapeHtml(phrase(book, p.lang, "ui.breakNote"))}: ${escapeHtml(b)}`).join("")}</dd>`).join("\n");
   const flags = a.flags.length === 0 ? `<p>${escapeHtml(phrase(book, p.lang, "ui.none"))}</p>` : `<dl>${a.flags.map((f) => `<dt>${f.code}</dt><dd>${escapeHtml(f.meaning)}</dd>`).join("")}</dl>`;
-  void pages;
   return `<section class="annex" id="annex" aria-labelledby="annex-title"><h2 id="annex-title">${escapeHtml(phrase(book, p.lang, "ui.annex"))}</h2>\n` +
     `<h3 id="annex-definitions">${escapeHtml(phrase(book, p.lang, "ui.definitions"))}</h3>\n<dl>\n${defs}\n</dl>\n` +
     `<h3 id="annex-flags">${escapeHtml(phrase(book, p.lang, "ui.flagsLegend"))}</h3>\n${flags}\n` +
@@ -85,6 +90,6 @@ export function publicationHtml(p: Publication, book: PhraseBook, options: HtmlO
     `<meta name="migmon-edition" content="${p.edition}">\n<style>${publicationCss}</style>\n</head>\n<body>\n` +
     `<header class="cover"><h1>${escapeHtml(p.title)}</h1>${p.subtitle === null ? "" : `<p class="subtitle">${escapeHtml(p.subtitle)}</p>`}` +
     `<p class="edition">${escapeHtml(edition)}</p><p>${escapeHtml(phrase(book, p.lang, "ui.generated"))}</p></header>\n` +
-    `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(phrase(book, p.lang, "ui.contents"))}</h2><ol>\n${toc}\n<li>${tocEntry("annex", phrase(book, p.lang, "ui.annex"), pages)}</li></ol></nav>\n` +
-    `<main>\n${chapters}\n${annexHtml(p, book, pages)}\n</main>\n</body>\n</html>\n`;
+    `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(phrase(book, p.lang, "ui.contents"))}</h2><ol>\n${toc}\n${hasAnnex(p) ? `<li>${tocEntry("annex", phrase(book, p.lang, "ui.annex"), pages)}</li>` : ""}</ol></nav>\n` +
+    `<main>\n${chapters}\n${annexHtml(p, book)}\n</main>\n</body>\n</html>\n`;
 }

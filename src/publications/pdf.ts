@@ -11,7 +11,7 @@ import { chromium } from "playwright-core";
 import type { BrowserContext } from "playwright-core";
 import { MigmonError } from "../core/index.ts";
 import type { Publication } from "./model.ts";
-import { publicationHtml } from "./html.ts";
+import { hasAnnex, publicationHtml } from "./html.ts";
 import type { HtmlOptions } from "./html.ts";
 import { escapeHtml } from "./markdown.ts";
 import { phrase } from "./phrases.ts";
@@ -42,7 +42,9 @@ const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 export function headingPages(p: Publication, pages: readonly string[], book: PhraseBook): Map<string, number> {
   const texts = pages.map(squash);
   const annex = squash(phrase(book, p.lang, "ui.annex"));
-  let cursor = texts.findIndex((t) => t.includes(annex)) + 1;
+  // The contents end on the page naming the annex (or, without one, the last section's title).
+  const lastHeading = hasAnnex(p) ? annex : squash(p.chapters.at(-1)?.sections.at(-1)?.title ?? "");
+  let cursor = texts.findIndex((t) => t.includes(lastHeading)) + 1;
   const found = new Map<string, number>();
   const seek = (id: string, heading: string) => {
     const at = texts.findIndex((t, i) => i >= cursor && t.includes(squash(heading)));
@@ -52,7 +54,7 @@ export function headingPages(p: Publication, pages: readonly string[], book: Phr
     seek(`ch-${c.id}`, `${ci + 1}. ${c.title}`);
     c.sections.forEach((s, si) => seek(`sec-${c.id}-${s.id}`, `${ci + 1}.${si + 1} ${s.title}`));
   });
-  seek("annex", annex);
+  if (hasAnnex(p)) seek("annex", annex);
   return found;
 }
 

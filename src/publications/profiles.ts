@@ -5,7 +5,7 @@ import { UsageError } from "../core/index.ts";
 import { municipalityWithParents, similarMunicipalities } from "../indicators/comparison.ts";
 import type { MunicipalityFeatures } from "../indicators/comparison.ts";
 import type { Lang } from "../i18n/index.ts";
-import { localeOf } from "../i18n/index.ts";
+import { localeOf, t } from "../i18n/index.ts";
 import type { AreaNames } from "./areaNames.ts";
 import type { FigureReader } from "./figureSource.ts";
 import type { Block } from "./model.ts";
@@ -84,7 +84,7 @@ export function situationBlock(subject: ProfileSubject, names: AreaNames, lang: 
   const parents = (subject.parents ?? []).filter((p) => p !== "BE").map((p) => names.forms(p, lang).name);
   const sentences = [{ text: capitalise(phrase(book, lang, "ui.situation", { name: names.label(subject.geo!, lang), parents: list.format(parents) })), references: [] }];
   if ((subject.similar ?? []).length > 0) {
-    sentences.push({ text: `${phrase(book, lang, "ui.similar")}: ${list.format(subject.similar!.map((c) => names.label(c, lang)))}.`, references: [] });
+    sentences.push({ text: `${phrase(book, lang, "ui.similar")}${t(lang, "text.colon")}${list.format(subject.similar!.map((c) => names.label(c, lang)))}.`, references: [] });
   }
   return { kind: "sentences", sentences };
 }

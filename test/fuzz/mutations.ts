@@ -59,7 +59,10 @@ export function mutate(original: Uint8Array, kind: MutationKind, random: () => n
   switch (kind) {
     case "bit-flips": {
       const bytes = Uint8Array.from(original);
-      for (let i = 1 + pick(8); i > 0 && bytes.length > 0; i--) bytes[pick(bytes.length)] ^= 1 << pick(8);
+      for (let i = 1 + pick(8); i > 0 && bytes.length > 0; i--) {
+        const at = pick(bytes.length);
+        bytes[at] = (bytes[at] as number) ^ (1 << pick(8));
+      }
       return bytes;
     }
     case "special-bytes": {
@@ -108,7 +111,10 @@ export function mutate(original: Uint8Array, kind: MutationKind, random: () => n
     case "gzip-corrupt": {
       const gz = Uint8Array.from(gzipSync(original));
       if (random() < 0.5) return gz.subarray(0, 2 + pick(Math.max(1, gz.length - 2)));
-      for (let i = 1 + pick(4); i > 0; i--) gz[2 + pick(gz.length - 2)] ^= 1 << pick(8);
+      for (let i = 1 + pick(4); i > 0; i--) {
+        const at = 2 + pick(gz.length - 2);
+        gz[at] = (gz[at] as number) ^ (1 << pick(8));
+      }
       return gz;
     }
     case "gzip-bomb": {

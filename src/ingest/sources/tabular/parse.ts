@@ -54,7 +54,7 @@ function readCsvRows(bytes: Uint8Array, format: CsvFormat, name: string): Delive
 }
 
 /** The 1-based number of the first line the decoder refuses (to name it), found only after the whole text failed. */
-function firstUndecodableLine(bytes: Uint8Array, decoder: TextDecoder): number | undefined {
+function firstUndecodableLine(bytes: Uint8Array, decoder: { decode(input: Uint8Array): string }): number | undefined {
   let start = 0;
   for (let line = 1; start <= bytes.byteLength; line++) {
     const end = bytes.indexOf(10, start);

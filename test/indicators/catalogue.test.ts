@@ -10,6 +10,7 @@ import { ingestFile } from "../../src/ingest/pipeline.ts";
 import { loadIndicatorCatalogue, parseIndicatorCatalogue, referencesOf } from "../../src/indicators/catalogue.ts";
 import type { Indicator, IndicatorInput } from "../../src/indicators/catalogue.ts";
 import { computeIndicator } from "../../src/indicators/engine.ts";
+import { datasetsBeyondOffline } from "../../src/indicators/offlineNeeds.ts";
 import { periodContains, periodEnd } from "../../src/indicators/periodSpan.ts";
 import { belgianGeography } from "../../src/reference/geography.ts";
 import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
@@ -37,19 +38,6 @@ function leafInputs(catalogue: readonly Indicator[], indicator: Indicator): Indi
   const c = indicator.compute;
   if (c.kind === "count" || c.kind === "published") return c.inputs;
   return referencesOf(c).flatMap((ref) => leafInputs(catalogue, catalogue.find((i) => i.id === ref)!));
-}
-
-/**
- * The live-only datasets an indicator cannot do without: a count whose default inputs (not alternatives) are all
- * live needs them; a formula needs what its terms need. Empty when the offline copies can give figures.
- */
-function liveNeeds(catalogue: readonly Indicator[], indicator: Indicator): string[] {
-  const c = indicator.compute;
-  if (c.kind === "count" || c.kind === "published") {
-    const own = c.inputs.filter((i) => !i.alternative);
-    return own.some((i) => i.availability !== "live") ? [] : own.map((i) => i.dataset);
-  }
-  return [...new Set(referencesOf(c).flatMap((ref) => liveNeeds(catalogue, catalogue.find((i) => i.id === ref)!)))];
 }
 
 const t = JSON.stringify({ nl: "x", fr: "x", en: "x" });
@@ -136,7 +124,7 @@ describe("indicator catalogue (data/indicators)", () => {
 
     it("computeIndicator gives no figure for Belgium from the offline copies for an indicator that needs a live-only dataset", async () => {
       const ctx = { store, catalogue, geography: belgianGeography() };
-      const live = catalogue.filter((i) => liveNeeds(catalogue, i).length > 0);
+      const live = catalogue.filter((i) => datasetsBeyondOffline(catalogue, i).length > 0);
       for (const indicator of live) {
         const values = await computeIndicator(ctx, indicator.id, { geos: ["BE"] }).then((r) => r.values.filter((v) => v.value !== null), () => []);
         assert.deepEqual(values, [], indicator.id);

@@ -181,10 +181,16 @@ async function aggregateFromMunicipalities(input: IndicatorInput, areas: readonl
       for (const u of ctx.geography.on(date)) if (u.level === "municipality" && !filled.has(u.code)) filled.set(u.code, zero);
       cells = filled;
     }
+    // With boundaries, the cells are put on the municipalities of that year (the zero-filled ones, so a unit the
+    // publisher left out counts as 0 there too) and units above them are made of those municipalities, so an
+    // arrondissement of the 2019 map (Tournai-Mouscron, La Louviere) gets the figure of its 2019 territory.
+    const unitsDate = request.boundaries === undefined ? date : `${request.boundaries}-01-01`;
     if (request.boundaries !== undefined) {
       const year = Number(date.slice(0, 4));
-      if (request.boundaries < year) throw new UsageError(`boundaries ${request.boundaries} are older than the data (${g.period}); only later boundaries can be used`);
-      cells = cellsOnBoundaries(ctx.geography, g.cells, year, request.boundaries);
+      if (request.boundaries < year && ctx.geography.links.some((l) => unitsDate < l.date && l.date <= date)) {
+        throw new UsageError(`boundaries ${request.boundaries} are older than the data (${g.period}) and units changed between: only later boundaries can be used`);
+      }
+      if (request.boundaries > year) cells = cellsOnBoundaries(ctx.geography, cells, year, request.boundaries);
     }
     for (const area of areas) {
       if (area.level === "municipality") {
@@ -194,10 +200,10 @@ async function aggregateFromMunicipalities(input: IndicatorInput, areas: readonl
         continue;
       }
       const level = (area.level === "country" ? "country" : area.level) as Exclude<GeoLevel, "municipality">;
-      const cacheKey = `${level}|${date}`;
+      const cacheKey = `${level}|${unitsDate}`;
       let members = membersCache.get(cacheKey);
       if (!members) {
-        members = municipalitiesByUnit(ctx.geography, level, date);
+        members = municipalitiesByUnit(ctx.geography, level, unitsDate);
         membersCache.set(cacheKey, members);
       }
       const list = members.get(area.refnis!);

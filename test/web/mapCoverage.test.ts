@@ -129,6 +129,21 @@ describe("every area of a map has a figure or a reason", () => {
     }
   });
 
+  it("population on the 43 arrondissements of 2019 with --boundaries 2019: the reformed Hainaut arrondissements get their 2019 territory", async () => {
+    const codes = [...loadBoundaries(sharedDataDir, "arrondissements").keys()];
+    assert.equal(codes.length, 43);
+    const { values } = await answerIndicatorRequest(ctx, "population", { level: "arrondissement", boundaries: 2019, from: "2015" as never, to: "2015" as never });
+    const placed = placeFigures(codes, values as IndicatorValue[], "2015-01-01", finder("arrondissements", codes));
+    assert.deepEqual(placed.missing, {});
+    // Independently, from the Statbel file's own district column: Tournai-Mouscron (57000 from 2019) is the old
+    // arrondissements of Tournai (57000) and Mouscron (54000); La Louviere (58000, new in 2019) is La Louviere,
+    // Binche, Estinnes and Morlanwelz.
+    const rows = csv(readFileSync(municipalFile, "utf8")).filter((r) => r.CD_YEAR === "2015");
+    const sum = (keep: (r: Record<string, string>) => boolean) => rows.filter(keep).reduce((s, r) => s + Number(r.MS_POPULATION), 0);
+    assert.equal(placed.values["57000"]?.value, sum((r) => r.CD_DSTR_REFNIS === "57000" || r.CD_DSTR_REFNIS === "54000"));
+    assert.equal(placed.values["58000"]?.value, sum((r) => ["55022", "56011", "56085", "56087"].includes(r.CD_MUNTY_REFNIS!)));
+  });
+
   it("asylum_applicants on the NUTS 0 layer, 2015: Greece has its figure, and the countries without one are exactly those the file lacks", async () => {
     const codes = shapeCodes("nuts0");
     const { values } = await answerIndicatorRequest(ctx, "asylum_applicants", { level: "country", from: "2015" as never, to: "2015" as never });

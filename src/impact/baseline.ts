@@ -143,6 +143,7 @@ export async function readDeliveredStarts(source: FigureSource): Promise<{ year:
 export async function readImpactFigures(source: FigureSource, needs: { readonly wave2022: boolean; readonly continuing: boolean }): Promise<{
   stocks: MunicipalStocks; asylum: NationalSeries; temporaryProtection2022: { persons: number; source: string } | null;
   temporaryProtectionAdditions: NationalSeries | null;
+  thirdCountryShares: NationalSeries | null;
   deliveredStarts: { year: number; byMunicipality: Map<string, number>; source: string } | null;
 }> {
   return {
@@ -150,6 +151,7 @@ export async function readImpactFigures(source: FigureSource, needs: { readonly 
     asylum: await readAsylumApplicants(source),
     temporaryProtection2022: needs.wave2022 ? await readTemporaryProtection2022(source) : null,
     temporaryProtectionAdditions: needs.continuing ? await readTemporaryProtectionAdditions(source) : null,
+    thirdCountryShares: await readThirdCountryShares(source),
     deliveredStarts: await readDeliveredStarts(source),
   };
 }
@@ -166,4 +168,38 @@ export async function readNationalInflows(source: FigureSource): Promise<Nationa
   const kept = rows.filter((r) => r.value !== null).sort((a, b) => a.period.localeCompare(b.period));
   if (kept.length === 0) return null;
   return { years: kept.map((r) => Number(r.period)), values: kept.map((r) => r.value!), source: `${id} (OECD), Belgium, inflows of foreign population, release ${releasesOf(rows)}` };
+}
+
+/**
+ * The share of third-country nationals among foreign immigrants to Belgium by year, from Eurostat's immigration by
+ * citizenship (the third-party long table of migr_imm1ctz, `eurostat:migr_imm1ctz_derived`), with the publisher's
+ * own aggregates: (NEU27_2020_FOR - EFTA_FOR) / (EU27_2020_FOR + NEU27_2020_FOR), i.e. citizens of countries outside
+ * the EU27 (from 2020) and EFTA over all foreign citizens (unknown citizenship counts as third-country, stateless
+ * persons are left out). Null when the dataset is not loaded or holds none of these years.
+ */
+export async function readThirdCountryShares(source: FigureSource): Promise<NationalSeries | null> {
+  const id = "eurostat:migr_imm1ctz_derived" as DatasetId;
+  const held = await source.listDatasets();
+  if (!held.some((d) => d.dataset.id === id)) return null;
+  const rows = await source.sum({ dataset: id, where: { geo: ["BE"], citizen: ["EU27_2020_FOR", "NEU27_2020_FOR", "EFTA_FOR"] } }, ["citizen"]);
+  const byYear = new Map<number, Map<string, number>>();
+  for (const r of rows) {
+    if (r.value === null) continue;
+    const y = Number(r.period.slice(0, 4));
+    if (!byYear.has(y)) byYear.set(y, new Map());
+    byYear.get(y)!.set(r.codes[0]!, r.value);
+  }
+  const years: number[] = [];
+  const values: number[] = [];
+  for (const y of [...byYear.keys()].sort((a, b) => a - b)) {
+    const m = byYear.get(y)!;
+    const eu = m.get("EU27_2020_FOR");
+    const neu = m.get("NEU27_2020_FOR");
+    const efta = m.get("EFTA_FOR");
+    if (eu === undefined || neu === undefined || efta === undefined || eu + neu <= 0) continue;
+    years.push(y);
+    values.push((neu - efta) / (eu + neu));
+  }
+  if (years.length === 0) return null;
+  return { years, values, source: `${id} (Eurostat migr_imm1ctz, long table by a third party), Belgium, (NEU27_2020_FOR - EFTA_FOR) / (EU27_2020_FOR + NEU27_2020_FOR), release ${releasesOf(rows)}` };
 }

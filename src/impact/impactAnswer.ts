@@ -2,6 +2,7 @@ import { belgianGeography } from "../reference/geography.ts";
 import type { GeoLevel } from "../reference/geography.ts";
 import type { FigureSource } from "./baseline.ts";
 import { readImpactFigures } from "./baseline.ts";
+import { applyEstimates } from "./estimates.ts";
 import type { AreaImpact } from "./impactResult.ts";
 import { layOutImpact, receptionPlaces } from "./impactResult.ts";
 import { runImpactModel } from "./model.ts";
@@ -49,11 +50,12 @@ export function scenarioParameters(s: Scenario): ShownParameter[] {
 }
 
 /**
- * Reads the figures from the store, runs the model for a scenario and lays it out for the areas asked: the one
- * computation behind the CLI and the API.
+ * Reads the figures from the store, estimates the parameters the scenario asks to (estimates.ts), runs the model
+ * and lays it out for the areas asked: the one computation behind the CLI and the API.
  */
-export async function computeImpact(source: FigureSource, scenario: Scenario, rules: readonly EligibilityRule[], choice: { geos?: readonly string[]; level?: GeoLevel; horizon?: number }): Promise<ImpactAnswer> {
-  const figures = await readImpactFigures(source, { wave2022: scenario.shocks.some((s) => "like" in s.size), continuing: scenario.continuingTemporaryProtection.include });
+export async function computeImpact(source: FigureSource, given: Scenario, rules: readonly EligibilityRule[], choice: { geos?: readonly string[]; level?: GeoLevel; horizon?: number }): Promise<ImpactAnswer> {
+  const figures = await readImpactFigures(source, { wave2022: given.shocks.some((s) => "like" in s.size), continuing: given.continuingTemporaryProtection.include });
+  const scenario = applyEstimates(given, figures);
   const run = runImpactModel(scenario, { ...figures, rules }, choice.horizon === undefined ? {} : { horizon: choice.horizon });
   const areas = layOutImpact(run, scenario, { ...(choice.geos === undefined ? {} : { geos: choice.geos }), ...(choice.level === undefined ? {} : { level: choice.level }) });
   // The notes of the regions the areas lie in (all three for Belgium).

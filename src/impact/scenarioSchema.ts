@@ -17,6 +17,11 @@ export const parameterSchema = z.strictObject({
   unit: z.string().min(1),
   source: z.string().min(1),
   assumption: z.boolean(),
+  /**
+   * Estimate the value from the store when it holds the data (see estimates.ts): `immigration-by-citizenship` for
+   * thirdCountryShare. The value written here is used, as written, only when the data are not loaded.
+   */
+  estimate: z.enum(["immigration-by-citizenship"]).optional(),
 }).refine((p) => (p.low ?? p.value) <= p.value && p.value <= (p.high ?? p.value), "low <= value <= high");
 export type Parameter = z.infer<typeof parameterSchema>;
 

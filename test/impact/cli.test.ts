@@ -8,12 +8,12 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { belgianGeography } from "../../src/reference/geography.ts";
 import { runCli } from "../cli/run-cli.ts";
-import { makeImpactStore, readStatbelNonBelgians, readTemporaryProtectionBE } from "./impactStore.ts";
+import { makeImpactStore, readStatbelNonBelgians, readTemporaryProtectionBE, readThirdCountryShareBE } from "./impactStore.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/deliveries/${name}`, import.meta.url));
 
 interface JsonQuantity { name: string; value: number; lower: number; upper: number; unit: string; source: string; uncertainty: string; assumption: boolean }
-interface JsonResult { inflowDetail: { region: string; year: number; sex: string; ageBand: string; group: string; status: string; value: number }[]; dataEnd: number; years: number[]; areas: { code: string; year: number; quantities: JsonQuantity[] }[]; parameters: { name: string; assumption: boolean }[]; backtest: { levels: unknown[] } | null }
+interface JsonResult { inflowDetail: { region: string; year: number; sex: string; ageBand: string; group: string; status: string; value: number }[]; dataEnd: number; years: number[]; areas: { code: string; year: number; quantities: JsonQuantity[] }[]; parameters: { name: string; value: number; source: string; assumption: boolean }[]; backtest: { levels: unknown[] } | null }
 
 describe("migmon impact on the real Statbel and Eurostat files", () => {
   let env: Record<string, string>;
@@ -64,6 +64,11 @@ describe("migmon impact on the real Statbel and Eurostat files", () => {
     assert.equal(classes.value, Math.ceil(pupils.value / 15));
     assert.equal(classes.assumption, true);
     assert.ok(result.parameters.some((a) => a.name === "takeUpObliged" && a.assumption));
+    // thirdCountryShare is estimated from immigration by citizenship (the store holds it): 2023's share, no assumption.
+    const tc = result.parameters.find((a) => a.name === "thirdCountryShare")!;
+    assert.equal(tc.assumption, false);
+    assert.ok(Math.abs(tc.value - readThirdCountryShareBE(2023)) < 1e-12, `${tc.value} vs ${readThirdCountryShareBE(2023)}`);
+    assert.match(tc.source, /migr_imm1ctz_derived/);
     assert.ok(result.backtest === null || result.backtest.levels.length > 0);
   });
 

@@ -8,13 +8,14 @@ import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 import type { Store } from "../../src/store/store.ts";
 import { sharedData } from "../shared-data.ts";
 
-/** The datasets the impact model reads, demo_r_gind3 for the assess readings beside the rules, OECD inflows for the back-test. */
+/** The datasets the impact model reads (immigration by citizenship for the third-country share), demo_r_gind3 for the assess readings beside the rules, OECD inflows for the back-test. */
 export const impactDatasets = [
   "statbel:pop_by_municipality_nationality_sex_agegroup",
   "eurostat:migr_asytpsm",
   "eurostat:migr_asyappctza",
   "eurostat:demo_r_gind3",
   "oecd:df_mig",
+  "eurostat:migr_imm1ctz_derived",
 ] as const;
 
 /** A fresh DuckDB store in a temporary folder holding the impact datasets from ../shared/data. */
@@ -56,4 +57,21 @@ export function readTemporaryProtectionBE(month: string): number {
     if (f[13] === "BE" && f[15] === month && f[9] === "T" && f[11] === "TOTAL") return Number(f[17]);
   }
   throw new Error(`no BE ${month} row`);
+}
+
+/**
+ * The third-country share of foreign immigrants to Belgium in a year from the raw long table, by its own label rows
+ * (plain text): (non-EU27 - EFTA) / (EU27 + non-EU27).
+ */
+export function readThirdCountryShareBE(year: number): number {
+  const text = gunzipSync(readFileSync(sharedData("eurostat/derived_immigration_by_citizenship_migr_imm1ctz.csv.gz"))).toString("utf8");
+  const value = (label: string) => {
+    const line = text.split("\n").find((l) => l.startsWith(`${label},Belgium,${year},`));
+    if (line === undefined) throw new Error(`no ${label} row for Belgium ${year}`);
+    return Number(line.split(",").at(-1));
+  };
+  const eu = value("EU27 countries (from 2020) except reporting country");
+  const neu = value("Non-EU27 countries (from 2020) nor reporting country");
+  const efta = value("European Free Trade Association except reporting country");
+  return (neu - efta) / (eu + neu);
 }

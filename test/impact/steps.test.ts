@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { splitAgeGroup } from "../../src/impact/ageBands.ts";
 import { allocate, makeAllocationKey } from "../../src/impact/allocation.ts";
+import { applyEstimates } from "../../src/impact/estimates.ts";
 import { projectSeries } from "../../src/impact/projection.ts";
+import { readScenarioFile } from "../../src/impact/scenario.ts";
 import { loadRules } from "../../src/impact/rules.ts";
 import { atLeastZero, classesNeeded } from "../../src/impact/serviceUnits.ts";
 import { eligibilityInYear } from "../../src/impact/yearEligibility.ts";
@@ -59,5 +61,15 @@ describe("impact model steps, hand-computed", () => {
     const long = projectSeries([10, 12, 14, 12, 10, 14, 13, 11], 2, 80, "long");
     assert.equal(long.method, "ets-ann");
     assert.ok(long.values[1]!.upper - long.values[1]!.lower >= long.values[0]!.upper - long.values[0]!.lower);
+  });
+  it("applyEstimates(scenario, shares) takes the latest year's third-country share and the range of the last 5 years; without data it keeps the assumption", () => {
+    const scenario = readScenarioFile("baseline", process.cwd());
+    const shares = { years: [2018, 2019, 2020, 2021, 2022, 2023], values: [0.5, 0.6, 0.55, 0.7, 0.65, 0.6], source: "test" };
+    const p = applyEstimates(scenario, { thirdCountryShares: shares }).parameters.thirdCountryShare;
+    assert.deepEqual([p.value, p.low, p.high, p.assumption], [0.6, 0.55, 0.7, false]);
+    assert.match(p.source, /2023 share, range 2019-2023/);
+    assert.equal(applyEstimates(scenario, { thirdCountryShares: null }), scenario);
+    const unasked = { ...scenario, parameters: { ...scenario.parameters, thirdCountryShare: { ...scenario.parameters.thirdCountryShare, estimate: undefined } } };
+    assert.equal(applyEstimates(unasked, { thirdCountryShares: shares }), unasked);
   });
 });

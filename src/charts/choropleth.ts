@@ -10,7 +10,7 @@ import { classColors, missingColor } from "./mapColors.ts";
 import { fitMapProjection, fittedHeight } from "./mapProjection.ts";
 import { classLabel, describeMap } from "./mapText.ts";
 import type { LegendEntry } from "./svgLegend.ts";
-import { boxSwatch, drawLegend } from "./svgLegend.ts";
+import { boxSwatch, defaultTextSize, drawLegend } from "./svgLegend.ts";
 import { valueText } from "./valueText.ts";
 
 export interface ChoroplethOptions {
@@ -19,6 +19,8 @@ export interface ChoroplethOptions {
   /** Prefix of the element ids (title, desc, hatch pattern); give each map on a page its own. Default `migmon-map`. */
   readonly idPrefix?: string;
   readonly width?: number;
+  /** Text size in px of the legend and unit; default 10 (print). Screens ask 12 so no text is under 11 px. */
+  readonly textSize?: number;
 }
 
 /** Whether an area's figure is of low reliability (flag u): drawn hatched. */
@@ -48,6 +50,7 @@ export function choropleth(input: ChoroplethInput, options: ChoroplethOptions): 
   const { document } = options;
   const lang = input.lang;
   const width = options.width ?? 720;
+  const textSize = options.textSize ?? defaultTextSize;
   const idPrefix = options.idPrefix ?? "migmon-map";
   const hatchId = `${idPrefix}-hatch`;
   const shapes = windForD3(input.shapes);
@@ -67,7 +70,7 @@ export function choropleth(input: ChoroplethInput, options: ChoroplethOptions): 
 
   const margin = 8;
   const legendTop = 22;
-  const legendLayout = drawLegend(document, legend, margin, legendTop, width - 2 * margin);
+  const legendLayout = drawLegend(document, legend, margin, legendTop, width - 2 * margin, textSize);
   const top = legendTop + legendLayout.height + 8;
   const mapHeight = fittedHeight(input.projection, shapes, width - 2 * margin);
   const height = top + mapHeight + margin;
@@ -90,7 +93,7 @@ export function choropleth(input: ChoroplethInput, options: ChoroplethOptions): 
   }) as unknown as ChartElement;
 
   addHatchPattern(document, svg, hatchId);
-  svg.appendChild(createSvgElement(document, "text", { class: "migmon-unit", x: margin, y: 12, "font-size": 10, "text-anchor": "start" }, input.unit));
+  svg.appendChild(createSvgElement(document, "text", { class: "migmon-unit", x: margin, y: textSize + 2, "font-size": textSize, "text-anchor": "start" }, input.unit));
   svg.appendChild(legendLayout.group);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-labelledby", `${idPrefix}-title ${idPrefix}-desc`);

@@ -9,15 +9,16 @@ export interface EventLabelPlace {
 /**
  * Places event labels above a chart so none overlaps another: each label starts just right of its rule (or ends
  * just left of it when it would run past `right`), in the first row, counted from the frame upwards, where it
- * clears the labels already there. `xs` are the rules' pixel positions, in the order of `labels`.
+ * clears the labels already there. `xs` are the rules' pixel positions, in the order of `labels`; `charWidth` the
+ * mean advance of a character at the labels' text size.
  */
-export function placeEventLabels(labels: readonly string[], xs: readonly number[], right: number): EventLabelPlace[] {
+export function placeEventLabels(labels: readonly string[], xs: readonly number[], right: number, charWidth = characterWidth): EventLabelPlace[] {
   const rowEnds: number[] = [];
   const order = labels.map((_, i) => i).sort((a, b) => (xs[a] as number) - (xs[b] as number));
   const places: EventLabelPlace[] = new Array<EventLabelPlace>(labels.length);
   for (const i of order) {
     const x = xs[i] as number;
-    const width = (labels[i] as string).length * characterWidth + 6;
+    const width = (labels[i] as string).length * charWidth + 6;
     const anchor = x + width > right ? "end" : "start";
     const [from, to] = anchor === "start" ? [x, x + width] : [x - width, x];
     let row = rowEnds.findIndex((end) => end + 4 <= from);

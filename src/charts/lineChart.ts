@@ -9,7 +9,7 @@ import type { ChartEvent, ChartEventKind, LineChartInput } from "./lineChartInpu
 import { isBreak, isHollow } from "./lineChartInput.ts";
 import { followsDirectly, periodDate, periodLabel } from "./periodDate.ts";
 import type { LegendEntry } from "./svgLegend.ts";
-import { barSwatch, circleSwatch, drawLegend, lineSwatch, ruleSwatch } from "./svgLegend.ts";
+import { barSwatch, characterWidthAt, circleSwatch, defaultTextSize, drawLegend, lineSwatch, ruleSwatch } from "./svgLegend.ts";
 import { valueText } from "./valueText.ts";
 
 export interface LineChartOptions {
@@ -18,7 +18,10 @@ export interface LineChartOptions {
   /** Prefix of the element ids (`<title>`, `<desc>`); give each chart on a page its own. Default `migmon-line`. */
   readonly idPrefix?: string;
   readonly width?: number;
+  /** The height asked; the chart grows when its legend and event labels would leave the frame under 160 px. */
   readonly height?: number;
+  /** Text size in px of axes, legend and labels; default 10 (print). Screens ask 12 so no text is under 11 px. */
+  readonly textSize?: number;
 }
 
 /** Series colours: dark enough for 3:1 contrast on white, no purple (kept for statistical events). */
@@ -74,7 +77,7 @@ const breakSymbol = {
 export function lineChart(input: LineChartInput, options: LineChartOptions): ChartElement {
   const { document } = options;
   const width = options.width ?? 720;
-  const height = options.height ?? 420;
+  const textSize = options.textSize ?? defaultTextSize;
   const idPrefix = options.idPrefix ?? "migmon-line";
   const lang = input.lang;
   const events = [...(input.events ?? [])];
@@ -104,7 +107,7 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
   const t1 = Math.max(...times);
   const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
   const tickChars = Math.max(...values.map((v) => formatNumber(Math.round(v), lang).length), 3);
-  const marginLeft = Math.max(40, Math.ceil(tickChars * 6.2 + 14));
+  const marginLeft = Math.max(40, Math.ceil((tickChars * 6.2 * textSize) / defaultTextSize + 14));
   const marginRight = 24;
   const frameWidth = width - marginLeft - marginRight;
   const xOf = (date: Date) => marginLeft + (t1 === t0 ? 0.5 : (date.getTime() - t0) / (t1 - t0)) * frameWidth;
@@ -125,11 +128,13 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
 
   // Row 0 holds the unit (the y axis label), the legend comes below it, then the event labels, then the frame.
   const legendTop = 22;
-  const legendLayout = drawLegend(document, legend, marginLeft, legendTop, width - marginLeft - marginRight);
-  const places = placeEventLabels(eventRows.map((e) => e.text), eventRows.map((e) => xOf(e.date)), width - 4);
+  const legendLayout = drawLegend(document, legend, marginLeft, legendTop, width - marginLeft - marginRight, textSize);
+  const places = placeEventLabels(eventRows.map((e) => e.text), eventRows.map((e) => xOf(e.date)), width - 4, characterWidthAt(textSize));
   const labelRows = places.reduce((n, p) => Math.max(n, p.row + 1), 0);
-  const labelRowHeight = 13;
+  const labelRowHeight = textSize + 3;
   const marginTop = legendTop + legendLayout.height + 18 + labelRows * labelRowHeight;
+  // A narrow chart wraps its legend into more rows: the frame keeps at least 160 px rather than being squeezed.
+  const height = Math.max(options.height ?? 420, marginTop + 30 + 160);
 
   const marks: Plot.Markish[] = [];
   const [ymin, ymax] = [Math.min(...values), Math.max(...values)];
@@ -170,7 +175,7 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
           textAnchor: anchor,
           dx: anchor === "start" ? 3 : -3,
           dy: -6 - row * labelRowHeight,
-          fontSize: 10,
+          fontSize: textSize,
           fill: "#222222",
           className: "migmon-event-label",
         }),
@@ -186,14 +191,14 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
     marginLeft,
     marginRight,
     marginBottom: 30,
-    style: { background: "white", color: "#222222" },
+    style: { background: "white", color: "#222222", ...(textSize === defaultTextSize ? {} : { fontSize: `${textSize}px` }) },
     x: { type: "utc", domain: [new Date(t0), new Date(t1)], label: null, tickFormat: (d: Date) => timeTick(d, lang) },
     y: { label: null, grid: true, nice: true, tickFormat: (v: number) => formatNumber(v, lang) },
     color: { domain: keys, range: keys.map((k) => colorOf.get(k) as string) },
     marks,
   }) as unknown as ChartElement;
 
-  svg.appendChild(createSvgElement(document, "text", { class: "migmon-unit", x: 4, y: 12, "font-size": 10, "text-anchor": "start" }, `↑ ${input.unit}`));
+  svg.appendChild(createSvgElement(document, "text", { class: "migmon-unit", x: 4, y: textSize + 2, "font-size": textSize, "text-anchor": "start" }, `↑ ${input.unit}`));
   svg.appendChild(legendLayout.group);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-labelledby", `${idPrefix}-title ${idPrefix}-desc`);

@@ -13,23 +13,31 @@ export interface LegendLayout {
   readonly height: number;
 }
 
-const rowHeight = 16;
 const swatchWidth = 16;
-const fontSize = 10;
+/** The text size of charts unless a caller asks another (publications print at this size; screens ask 12 px). */
+export const defaultTextSize = 10;
 /** Mean advance of a character at 10 px in the sans-serif fonts charts use; the server cannot measure text. */
 export const characterWidth = 5.6;
+
+/** Mean advance of a character at `textSize` px (characterWidth scaled). */
+export function characterWidthAt(textSize: number): number {
+  return (characterWidth * textSize) / defaultTextSize;
+}
 
 /**
  * Lays legend entries out in rows from (x, y) within `width` pixels, wrapping when a row is full, and returns the
  * group (class `migmon-legend`, each entry a `g` of class `migmon-legend-entry`) with the height it takes.
- * Text widths are estimated (no text measurement on a server), with room to spare.
+ * Text widths are estimated (no text measurement on a server), with room to spare; `textSize` is the text's px size.
  */
-export function drawLegend(document: ChartDocument, entries: readonly LegendEntry[], x: number, y: number, width: number): LegendLayout {
-  const group = createSvgElement(document, "g", { class: "migmon-legend", "font-size": fontSize, "text-anchor": "start" });
+export function drawLegend(document: ChartDocument, entries: readonly LegendEntry[], x: number, y: number, width: number, textSize = defaultTextSize): LegendLayout {
+  const group = createSvgElement(document, "g", { class: "migmon-legend", "font-size": textSize, "text-anchor": "start" });
+  // Rows grow with the text: 16 px at the default 10 px text.
+  const rowHeight = Math.max(16, textSize + 6);
+  const charWidth = characterWidthAt(textSize);
   let cx = 0;
   let row = 0;
   for (const entry of entries) {
-    const entryWidth = swatchWidth + 4 + entry.label.length * characterWidth + 14;
+    const entryWidth = swatchWidth + 4 + entry.label.length * charWidth + 14;
     if (cx > 0 && cx + entryWidth > width) {
       row += 1;
       cx = 0;

@@ -11,6 +11,7 @@ import { loadAreaDirectory } from "./areaNames.ts";
 import type { WebElement } from "./browser.ts";
 import { page } from "./browser.ts";
 import { hideLineGroups } from "./chartMarks.ts";
+import { chartHeight, chartWidth, screenTextSize } from "./chartSize.ts";
 import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
 import { chartPeriod, europeSet } from "./indicatorPage.ts";
@@ -74,7 +75,8 @@ export async function analysisPage(main: WebElement, config: ExplorerConfig): Pr
   }
   const title = `${catalogue.find((i) => i.id === id)?.title[lang] ?? id}, ${names.name(geo)}`;
   const input = chartOf(answer, event, names.name(geo), title, unitWord(catalogue.find((i) => i.id === id)?.unit ?? "", lang), lang);
-  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "analysis-chart", width: 880, height: 400 }));
+  const width = chartWidth();
+  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "analysis-chart", width, height: chartHeight(width), textSize: screenTextSize }));
   replaceChildren(main, heading, form,
     h("h2", {}, t(lang, "web.analysis.assessed", { period: answer.interventionPeriod })),
     h("figure", { class: "chart" }, chart),

@@ -19,6 +19,8 @@ export interface WebElement extends WebNode {
   id: string;
   hidden: boolean;
   textContent: string | null;
+  /** Inner width in px, padding included (0 for an element not laid out). */
+  readonly clientWidth: number;
   readonly dataset: Record<string, string | undefined>;
   setAttribute(name: string, value: string): void;
   getAttribute(name: string): string | null;
@@ -44,7 +46,13 @@ export interface WebLocation {
   assign(url: string): void;
 }
 
-const scope = globalThis as unknown as { document: WebDocument; location: WebLocation };
+/** The computed padding of an element, as far as the pages read it. */
+export interface WebComputedStyle {
+  readonly paddingLeft: string;
+  readonly paddingRight: string;
+}
+
+const scope = globalThis as unknown as { document: WebDocument; location: WebLocation; getComputedStyle(element: WebElement): WebComputedStyle };
 
 /** The browser's document and location (read when a page is drawn, so the module loads outside a browser too). */
 export const page = {
@@ -53,5 +61,8 @@ export const page = {
   },
   get location(): WebLocation {
     return scope.location;
+  },
+  computedStyle(element: WebElement): WebComputedStyle {
+    return scope.getComputedStyle(element);
   },
 };

@@ -14,6 +14,7 @@ import type { IndicatorData, IndicatorDetail, IndicatorFigure, IndicatorSummary,
 import { loadAreaDirectory } from "./areaNames.ts";
 import type { AreaDirectory } from "./areaNames.ts";
 import { hideLineGroups } from "./chartMarks.ts";
+import { chartHeight, chartWidth, screenTextSize } from "./chartSize.ts";
 import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
 import { eventList } from "./eventList.ts";
@@ -150,7 +151,8 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
     series, events, unit: unitWord(detail.unit, lang), lang, title: detail.title[lang],
     ...(integers ? {} : { fractionDigits: detail.decimals }),
   };
-  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width: 880, height: 440 }));
+  const width = chartWidth();
+  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width, height: chartHeight(width), textSize: screenTextSize }));
   const shown = figures.map((f) => f.code).join(",");
   const provenance = [...new Map(figures.flatMap((f) => f.data.provenance).map((p) => [`${p.dataset}#${p.release}`, p])).values()];
   const citation = citationText({ indicator: { id }, provenance, asOf: null }, lang);

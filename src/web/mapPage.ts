@@ -12,6 +12,7 @@ import type { ExplorerConfig } from "../server/explorerConfig.ts";
 import { getJson } from "./apiClient.ts";
 import type { IndicatorData, IndicatorDetail, IndicatorSummary } from "./apiTypes.ts";
 import { loadAreaDirectory } from "./areaNames.ts";
+import { chartWidth, screenTextSize } from "./chartSize.ts";
 import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
 import { viewState } from "./pageConfig.ts";
@@ -27,6 +28,9 @@ export const mapLayers = {
 } as const;
 
 type MapLayer = keyof typeof mapLayers;
+
+/** The widest a map is drawn: wider, a map of Belgium is taller than a laptop screen. */
+const widestMap = 760;
 const layerWord: Readonly<Record<MapLayer, MessageKey>> = {
   municipalities: "web.level.municipality", arrondissements: "web.level.arrondissement", provinces: "web.level.province",
   nuts0: "web.level.nuts0", nuts1: "web.level.nuts1", nuts2: "web.level.nuts2", nuts3: "web.level.nuts3",
@@ -120,7 +124,7 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
   const without = Object.entries(placed.missing).filter(([code]) => drawnCodes.has(code))
     .map(([code, reason]) => `${mapNames[code] ?? code} (${t(lang, reason === "notInData" ? "web.map.missing.notInData" : "web.map.missing.noValue")})`)
     .sort((a, b) => a.localeCompare(b, lang));
-  const map = choropleth(input, { document: page.document, idPrefix: "map", width: 760 });
+  const map = choropleth(input, { document: page.document, idPrefix: "map", width: Math.min(chartWidth(), widestMap), textSize: screenTextSize });
   replaceChildren(main, heading, controls(periods, period),
     h("figure", { class: "map" }, map, h("figcaption", {}, detail.short[lang])),
     h("section", { "aria-labelledby": "map-table-heading" }, h("h2", { id: "map-table-heading" }, t(lang, "web.map.table")), dataTableView(mapTable(input), [2], "map-figures")),

@@ -25,6 +25,11 @@ export class AreaInputError extends UsageError {}
 /** What an area may be, said once for every message. */
 export const areaForms = "a REFNIS code (11002), a Belgian NUTS code (BE2), a country code (NL), an EU aggregate (EU27_2020) or an area name in nl, fr or en (Gent)";
 
+// The countries NUTS 2021 divides into regions (GISCO's level 0 ids: the EU, EFTA and candidate countries, EL and
+// UK as Eurostat writes them). A code like GEN is not a NUTS region of Georgia: Georgia has none.
+const nutsCountries: ReadonlySet<string> = new Set(("AL AT BE BG CH CY CZ DE DK EE EL ES FI FR HR HU IE IS IT LI LT LU LV ME MK MT NL NO " +
+  "PL PT RO RS SE SI SK TR UK").split(" "));
+
 // Statbel's REFNIS gives the Kingdom the code 01000; our geography calls Belgium BE.
 const refnisBelgium = "01000";
 
@@ -45,8 +50,10 @@ function resolveOne(geography: Geography, text: string): Outcome {
   const iso = eurostatCountryCodes.get(input);
   if (iso !== undefined) return { ok: { input, code: iso, note: `${input} is Eurostat's code for ${iso} (ISO 3166)` } };
   if (listCountries().some((c) => c.code === input) || areaGroups().some((g) => g.code === input)) return { ok: { input, code: input, note: null } };
-  // A NUTS region of another country (DE1, EL30, UKI3): its first two letters are a country code.
-  if (/^[A-Z]{2}[0-9A-Z]{1,3}$/.test(input) && checkCountryDimensionCodes("geo", [input]).length === 0) return { ok: { input, code: input, note: null } };
+  // A NUTS region of another country (DE1, EL30, UKI3): its first two letters are one of the NUTS countries.
+  if (/^[A-Z]{2}[0-9A-Z]{1,3}$/.test(input) && nutsCountries.has(input.slice(0, 2)) && checkCountryDimensionCodes("geo", [input]).length === 0) {
+    return { ok: { input, code: input, note: null } };
+  }
   const named = areasNamed(geography, input);
   // A name borne by a current unit and by units that no longer exist (Deinze before and after its 2019 merger)
   // stands for the current one; the note names the others.
@@ -62,6 +69,12 @@ function resolveOne(geography: Geography, text: string): Outcome {
     return { ok: { input, code: hit.code, note: `${input} is ${describe(hit)}${also.length > 0 ? ` (${also.join("; ")})` : ""}` } };
   }
   if (named.length > 1) return { ambiguous: input, candidates: named };
+  // A code typed in lower case (`nl`, `be2`, `eu27_2020`) is the code in upper case.
+  const upper = input.toUpperCase();
+  if (upper !== input) {
+    const again = resolveOne(geography, upper);
+    if ("ok" in again) return { ok: { input, code: again.ok.code, note: again.ok.note ?? `${input} is ${again.ok.code}` } };
+  }
   const like = areasNamedLike(geography, input);
   return { unknown: input, hint: like.length > 0 ? `did you mean ${like.map(describe).join(", ")}?` : "" };
 }

@@ -19,6 +19,12 @@ describe("resolveAreas", () => {
       ["11002", "02000", "BE2", "BE335", "NL", "EU27_2020", "WORLD", "DE1", "EL30", "54007"]);
   });
 
+  it("resolveAreas(geography, codes in lower case) reads them in upper case, with a note", () => {
+    const resolved = resolveAreas(geography, ["nl", "be2", "eu27_2020", "el"]);
+    assert.deepEqual(resolved.map((r) => r.code), ["NL", "BE2", "EU27_2020", "GR"]);
+    assert.equal(resolved[0]?.note, "nl is NL");
+  });
+
   it("resolveAreas(geography, ['EL', 'UK', '01000']) gives GR, GB and BE, each with a note saying why", () => {
     const resolved = resolveAreas(geography, ["EL", "UK", "01000"]);
     assert.deepEqual(resolved.map((r) => r.code), ["GR", "GB", "BE"]);

@@ -26,5 +26,7 @@ export function rowsAfter(after: ObservationPosition, param: (value: DuckDBValue
   const key = param(after.series);
   const start = param(at.start);
   const kind = param(at.kind);
-  return `(s.series_key > ${key} OR (s.series_key = ${key} AND (p.period_start > ${start}::DATE OR (p.period_start = ${start}::DATE AND p.period_kind > ${kind}))))`;
+  // The first conjunct repeats part of the second so that DuckDB filters the series table before the join: a later
+  // page then joins and sorts only the series from the cursor on.
+  return `s.series_key >= ${key} AND (s.series_key > ${key} OR (s.series_key = ${key} AND (p.period_start > ${start}::DATE OR (p.period_start = ${start}::DATE AND p.period_kind > ${kind}))))`;
 }

@@ -12,7 +12,7 @@ import { ReadCache } from "./read-cache.ts";
 import { ReadPool } from "./read-pool.ts";
 import { migrateSchema } from "./schema.ts";
 import { StatementCache } from "./statements.ts";
-import { describeStoreFailure } from "./store-failure.ts";
+import { StoreFailureError, describeCheckpointFailure, describeStoreFailure } from "./store-failure.ts";
 import type { Store } from "./store.ts";
 import { sumObservations } from "./sum.ts";
 
@@ -53,11 +53,17 @@ export async function openDuckDbStore(path: string, options: { readonly readers?
   const writes = new SerialQueue();
   const read = <T>(task: (conn: DuckDBConnection) => Promise<T>) => pool.run(task);
   let closed = false;
+  // Set once a load failed for the machine's sake: the close then does not report the same cause a second time.
+  let machineFailed = false;
 
   return {
     // A failure of the machine (full disk, size limit, permission, lock) is reported as such, naming the file.
     loadRelease: (input) => writes.run(() => loadRelease(writer, input))
-      .catch((error: unknown) => { throw describeStoreFailure(error, input.dataset.id, path); }),
+      .catch((error: unknown) => {
+        const described = describeStoreFailure(error, input.dataset.id, path);
+        if (described instanceof StoreFailureError) machineFailed = true;
+        throw described;
+      }),
     getDataset: (id, version) => read((c) => getDataset(c, id, version)),
     listDatasets: () => read((c) => listDatasets(c)),
     listReleases: (id) => read((c) => listReleases(c, id)),
@@ -70,8 +76,19 @@ export async function openDuckDbStore(path: string, options: { readonly readers?
       if (closed) return;
       closed = true;
       await Promise.all([writes.run(async () => undefined), pool.close((c) => { statements.release(c); c.closeSync(); })]);
+      // DuckDB's close checkpoints the write-ahead log into the file and says nothing when that fails (a disk that
+      // filled after the commit): checkpointing here first makes that failure known.
+      let failure: StoreFailureError | null = null;
+      if (path !== ":memory:" && !machineFailed) {
+        try {
+          await writer.run("CHECKPOINT");
+        } catch (error) {
+          failure = describeCheckpointFailure(error, path);
+        }
+      }
       writer.closeSync();
       instance.closeSync();
+      if (failure !== null) throw failure;
     },
   };
 }

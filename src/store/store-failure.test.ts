@@ -5,7 +5,7 @@ import { InputError } from "../core/index.ts";
 import { migrDataset, release1, releaseInput } from "../../test/fixtures/store/releases.ts";
 import { loadRelease } from "./load-release.ts";
 import { migrateSchema } from "./schema.ts";
-import { StoreFailureError, describeStoreFailure, rollbackAfter, withCleanUp } from "./store-failure.ts";
+import { StoreFailureError, describeCheckpointFailure, describeStoreFailure, rollbackAfter, withCleanUp } from "./store-failure.ts";
 
 // DuckDB's own wording of the failures, as it printed them on this machine (a 512 kB tmpfs, `ulimit -f 300`).
 const diskFull = `TransactionContext Error: Failed to commit: Could not write file "/mnt/s.duckdb": No space left on device`;
@@ -30,6 +30,14 @@ test("describeStoreFailure(error, dataset, path) passes a MigmonError and an unk
   assert.equal(describeStoreFailure(input, "d", "p"), input);
   const other = new Error("Binder Error: no such column");
   assert.equal(describeStoreFailure(other, "d", "p"), other);
+});
+
+test("describeCheckpointFailure(error, path) says the changes are kept in the write-ahead log; null for a failure that is not the machine's", () => {
+  const failed = `FATAL Error: Failed to create checkpoint because of error: Could not write file "/m/s.duckdb": No space left on device`;
+  assert.equal(describeCheckpointFailure(new Error(failed), "/m/s.duckdb")?.message,
+    `the store's disk is full while writing the last changes into /m/s.duckdb; they are kept in /m/s.duckdb.wal and written in ` +
+    `when the store is next opened with room to grow: ${failed}`);
+  assert.equal(describeCheckpointFailure(new Error("TransactionContext Error: Cannot CHECKPOINT: there are other transactions"), "p"), null);
 });
 
 test("rollbackAfter(conn) does not throw when no transaction is active", async () => {

@@ -42,6 +42,19 @@ export function describeStoreFailure(error: unknown, dataset: string, path: stri
 }
 
 /**
+ * The error to report when the checkpoint at close failed for the machine's sake (`error` from `CHECKPOINT` on the
+ * store file `path`): the committed changes are safe in the write-ahead log, which the next open replays into the
+ * file once it can grow. Null for any other failure, which DuckDB's own close would have passed over in silence.
+ */
+export function describeCheckpointFailure(error: unknown, path: string): StoreFailureError | null {
+  const message = firstLine(error);
+  const known = reasons.find((r) => r.reason !== "lock" && r.pattern.test(message));
+  if (known === undefined) return null;
+  return new StoreFailureError(`${known.says} while writing the last changes into ${path}; they are kept in ${path}.wal ` +
+    `and written in when the store is next opened with room to grow: ${message}`, known.reason, error);
+}
+
+/**
  * Rolls back the transaction open on `conn` after `error` ended it, without ever replacing `error`: when DuckDB
  * already aborted the transaction (a failed write invalidates it, then ROLLBACK says "no transaction is active"),
  * the rollback's own failure is dropped, because the caller rethrows the error that happened.

@@ -268,6 +268,7 @@ export const en = {
   "impact.step.okan-pupils": "OKAN pupils",
   "impact.step.okan-classes": "OKAN classes",
   "impact.step.reception-places": "reception places (Belgium)",
+  "impact.steps": "Steps: source and uncertainty",
   "impact.assumptions": "Assumptions of this scenario",
   "impact.rulesNotes": "What the rules could not state with certainty",
   "impact.policyReading": "Register events that changed who is obliged, with the existing assess reading beside the scenario that assumes the rule",

@@ -269,6 +269,7 @@ export const fr: Catalogue = {
   "impact.step.okan-pupils": "élèves OKAN",
   "impact.step.okan-classes": "classes OKAN",
   "impact.step.reception-places": "places d'accueil (Belgique)",
+  "impact.steps": "Étapes : source et incertitude",
   "impact.assumptions": "Hypothèses de ce scénario",
   "impact.rulesNotes": "Ce que les règles n'ont pas pu établir avec certitude",
   "impact.policyReading": "Événements du registre qui ont changé qui est obligé, avec la lecture assess existante à côté du scénario qui suppose la règle",

@@ -267,6 +267,7 @@ export const nl: Catalogue = {
   "impact.step.okan-pupils": "OKAN-leerlingen",
   "impact.step.okan-classes": "OKAN-klassen",
   "impact.step.reception-places": "opvangplaatsen (België)",
+  "impact.steps": "Stappen: bron en onzekerheid",
   "impact.assumptions": "Aannames van dit scenario",
   "impact.rulesNotes": "Wat de regels niet met zekerheid konden vaststellen",
   "impact.policyReading": "Registergebeurtenissen die wijzigden wie verplicht is, met de bestaande assess-lezing naast het scenario met die regel",

@@ -35,7 +35,7 @@ export function projectSeries(values: readonly number[], horizon: number, level:
     const band = fit.intervals[0]!;
     const out: Bounded[] = [];
     for (let h = 0; h < horizon; h++) out.push({ value: fit.forecast[h]!, lower: band.lower[h]!, upper: band.upper[h]! });
-    return { method: "ets-ann", n: y.length, level, values: out, reading: `ETS (A,N,N) on ${y.length} years, alpha ${fit.parameters.alpha.toFixed(3)}` };
+    return { method: "ets-ann", n: y.length, level, values: out, reading: `ETS (A,N,N) on ${y.length} years, alpha ${fit.parameters.alpha.toPrecision(3)}` };
   }
   const m = forecastMean(y, [level], series);
   const band = m.intervals[0]!;

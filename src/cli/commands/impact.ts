@@ -126,6 +126,12 @@ export const registerImpactCommand: RegisterCommand = (program: Command, context
         }
         writeRows(context, ["area", "name", "year", "step", "value", "lower", "upper", "unit"], rowsOf(answer.areas, answer.reception, lang), format);
         if (format !== "table") return;
+        // Each step's source and how its bounds were made, once (they are the same for every area and year).
+        context.stdout.write(`\n${t(lang, "impact.steps")}:\n`);
+        for (const q of [...(answer.areas[0]?.quantities ?? []), ...answer.reception.slice(0, 1).map((r) => r.quantity)]) {
+          const sentence = (text: string) => text.replace(/\.*$/, ".");
+          context.stdout.write(`  ${stepLabel(lang, q.name)} (${q.unit}): ${sentence(q.source)} ${sentence(q.uncertainty)}\n`);
+        }
         context.stdout.write(`\n${t(lang, "impact.assumptions")}:\n`);
         for (const a of answer.parameters.filter((x) => x.assumption)) context.stdout.write(`  * ${a.name} = ${a.value === null ? a.unit : `${a.value}${a.low === null ? "" : ` (${a.low}-${a.high})`} ${a.unit}`}: ${a.source}\n`);
         if (answer.ruleNotes.length > 0) context.stdout.write(`\n${t(lang, "impact.rulesNotes")}:\n${answer.ruleNotes.map((n) => `  - ${n}\n`).join("")}`);

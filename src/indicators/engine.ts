@@ -1,7 +1,7 @@
 import { UsageError, mergeFlags, parsePeriodParts, periodStart, comparePeriods } from "../core/index.ts";
 import type { DatasetId, Period } from "../core/index.ts";
 import type { Geography, GeoLevel } from "../reference/geography.ts";
-import { sameTerritoryCodes } from "../reference/recodes.ts";
+import { sameTerritoryCodes, sameTerritoryOn } from "../reference/recodes.ts";
 import type { Store } from "../store/store.ts";
 import { cellsOnBoundaries, municipalitiesByUnit, requireSummable, sumMunicipalities } from "./aggregation.ts";
 import { codeInInput, readArea } from "./areas.ts";
@@ -133,7 +133,7 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
     // than the rows it would leave out); the figures are matched to the areas below either way.
     const { figures, provenance } = await readInput(ctx.store, input, request.geos ? [...byCode.keys()] : null, range);
     record(provenance);
-    for (const f of figures) for (const a of byCode.get(f.geo) ?? []) rows.push({ geo: a.code, period: f.period, breakdown: f.breakdown, cell: f.cell });
+    for (const f of figures) for (const a of byCode.get(f.geo) ?? []) rows.push({ geo: a.code, period: f.period, breakdown: f.breakdown, cell: onTheirBoundaries(w, a, f.period, f.cell) });
   }
   // Areas outside Belgium that no input names (e.g. NL for a Statbel indicator) are left out of a mixed request.
   const unreachable = aggregated.filter((a) => a.refnis === null);
@@ -147,15 +147,32 @@ async function evaluateCount(indicator: Indicator, inputs: readonly IndicatorInp
   if (belgianAggregates.length > 0) {
     const municipal = inputs.find((i) => i.coding === "refnis" && i.levels.includes("municipality"));
     const area = belgianAggregates[0]!;
-    if (!municipal) throw new UsageError(`indicator ${indicator.id} has no data for ${area.code} (level ${area.level})`);
-    requireSummable(indicator, request.boundaries !== undefined ? "put on other municipal boundaries" : `summed to level ${area.level}`);
-    rows.push(...await aggregateFromMunicipalities(municipal, belgianAggregates, w, range, record));
+    // A whole level lists every unit there ever was; those no input names (La Louviere 58000, created in 2019, in a
+    // NUTS 2016 table) are left without figures rather than failing the level.
+    if (!municipal && request.geos) throw new UsageError(`indicator ${indicator.id} has no data for ${area.code} (level ${area.level})`);
+    if (municipal) {
+      requireSummable(indicator, request.boundaries !== undefined ? "put on other municipal boundaries" : `summed to level ${area.level}`);
+      rows.push(...await aggregateFromMunicipalities(municipal, belgianAggregates, w, range, record));
+    }
   }
   return { dims, rows };
 }
 
 // A municipality asked for by code that was only recoded (Moeskroen 54007 is 57096 from 2019) is read under each
 // of its codes (sameTerritoryCodes), so one series runs across the recode; a whole level keeps every code apart.
+
+/**
+ * A figure a dataset gives directly for a unit above the municipalities, checked against the boundaries asked for:
+ * when the unit's territory changed between the figure's date and those boundaries (the 2019 Hainaut reform), the
+ * figure is of another territory, so it is withheld with a note rather than drawn on the new shape.
+ */
+function onTheirBoundaries(w: Work, area: Area, period: Period, cell: Cell): Cell {
+  const boundaries = w.request.boundaries;
+  if (boundaries === undefined || area.refnis === null || area.level === "municipality" || area.level === "country" || area.level === "region") return cell;
+  const date = periodStart(parsePeriodParts(period));
+  if (sameTerritoryOn(w.ctx.geography, area.refnis, date, `${boundaries}-01-01`)) return cell;
+  return { value: null, flags: cell.flags, notes: [`missing: ${area.code} had another territory in ${period} than on the ${boundaries} boundaries, and this dataset gives no municipal figures to rebuild it`] };
+}
 
 /** The figure of an empty cell a publisher left out (absentIsZero). */
 const zero: Cell = { value: 0, flags: "" };

@@ -37,3 +37,19 @@ export function sameTerritoryCodes(geography: Geography, code: string): string[]
   }
   return chain;
 }
+
+/**
+ * Whether a unit above the municipalities (an arrondissement, a province) covered the same territory on two dates:
+ * the same municipalities, each counted under its newest code (a pure recode is no change). The 2019 Hainaut
+ * reform changed Tournai (57000, which gained Mouscron) and created La Louvière (58000); most units never changed.
+ */
+export function sameTerritoryOn(geography: Geography, unit: string, dateA: string, dateB: string): boolean {
+  const level = geography.versionsOf(unit).at(-1)!.level;
+  if (level === "municipality") return true;
+  const members = (date: string) => new Set(geography.on(date)
+    .filter((u) => u.level === "municipality" && geography.parentOf(u.code, level) === unit)
+    .map((u) => sameTerritoryCodes(geography, u.code).at(-1)!));
+  const a = members(dateA);
+  const b = members(dateB);
+  return a.size === b.size && [...a].every((c) => b.has(c));
+}

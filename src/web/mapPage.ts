@@ -12,6 +12,7 @@ import type { ExplorerConfig } from "../server/explorerConfig.ts";
 import { getJson } from "./apiClient.ts";
 import type { IndicatorData, IndicatorDetail, IndicatorSummary } from "./apiTypes.ts";
 import { loadAreaDirectory } from "./areaNames.ts";
+import type { AreaDirectory } from "./areaNames.ts";
 import { chartWidth, screenTextSize } from "./chartSize.ts";
 import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
@@ -27,7 +28,7 @@ export const mapLayers = {
   nuts0: "country", nuts1: "region", nuts2: "province", nuts3: "arrondissement",
 } as const;
 
-type MapLayer = keyof typeof mapLayers;
+export type MapLayer = keyof typeof mapLayers;
 
 /** The widest a map is drawn: wider, a map of Belgium is taller than a laptop screen. */
 const widestMap = 760;
@@ -41,10 +42,12 @@ function isLayer(text: string | null): text is MapLayer {
 }
 
 /** The figures of the layer's level, plus Brussels' region figures on a province layer (when the indicator has them). */
-async function layerFigures(id: string, detail: IndicatorDetail, layer: MapLayer): Promise<IndicatorData> {
-  // Municipal figures are put on the 2019 boundaries of the map (merged units summed, recoded ones renamed): a
-  // share or rate is computed from its counts on those boundaries, so no municipality of the map is left grey.
-  const municipal = layer === "municipalities" ? { boundaries: "2019" } : {};
+export async function layerFigures(id: string, detail: IndicatorDetail, layer: MapLayer): Promise<IndicatorData> {
+  // Municipal and arrondissement figures are put on the 2019 boundaries of the map (merged municipalities summed,
+  // recoded ones renamed, arrondissements made of their 2019 municipalities): a share or rate is computed from its
+  // counts on those boundaries, so no unit is left grey, and a figure a table gives for an arrondissement whose
+  // territory changed in 2019 is withheld with a note rather than drawn on the new shape.
+  const municipal = layer === "municipalities" || layer === "arrondissements" || layer === "nuts3" ? { boundaries: "2019" } : {};
   const data = await getJson<IndicatorData>(`/api/indicators/${encodeURIComponent(id)}/data`, { level: mapLayers[layer], ...municipal });
   if (brusselsShapeOf(layer) === undefined || !detail.levels.includes("region")) return data;
   try {
@@ -54,6 +57,51 @@ async function layerFigures(id: string, detail: IndicatorDetail, layer: MapLayer
     // No figure for the region: Brussels is then listed among the areas without a figure, with the reason.
     return data;
   }
+}
+
+/** What a map of one layer and period needs: its figures, shapes, names and the indicator. */
+export interface MapViewRequest {
+  readonly layer: MapLayer;
+  readonly shapes: readonly MapShape[];
+  readonly data: IndicatorData;
+  readonly period: string;
+  readonly names: AreaDirectory;
+  readonly detail: IndicatorSummary;
+  readonly lang: Lang;
+  readonly method: "jenks" | "quantile";
+}
+
+/**
+ * The choropleth input of one layer and period (figures placed on shapes, names in the language, Belgian layers
+ * alone when only Belgian figures exist) and the areas drawn without a figure, each with its reason.
+ */
+export function mapView(request: MapViewRequest): { input: ChoroplethInput; without: string[] } {
+  const { layer, shapes, data, period, names, detail, lang, method } = request;
+  const shapeCodes = new Set(shapes.map((s) => s.properties.code));
+  const shapeOf = shapeFinder(layer, shapeCodes, (code) => names.units.get(code)?.nuts2021);
+  const plain = data.values.filter((v) => v.breakdown === undefined);
+  const placed = placeFigures([...shapeCodes], plain, period, shapeOf);
+  const values = placed.values;
+  const mapNames: Record<string, string> = {};
+  for (const [code, source] of Object.entries(placed.sources)) mapNames[code] = names.name(source);
+  const belgianOnly = Object.keys(values).every((c) => c.startsWith("BE")) && layer.startsWith("nuts");
+  const drawn = belgianOnly ? shapes.filter((s) => s.properties.code.startsWith("BE")) : shapes;
+  for (const s of drawn) mapNames[s.properties.code] ??= names.name(s.properties.code);
+  const brusselsCode = brusselsShapeOf(layer);
+  if (brusselsCode !== undefined) mapNames[brusselsCode] = t(lang, "web.map.noProvince", { name: names.name(brusselsRegion) });
+  const integers = Object.values(values).every((v) => v.value === null || Number.isInteger(v.value));
+  const input: ChoroplethInput = {
+    shapes: drawn, values, names: mapNames, unit: unitWord(detail.unit, lang), lang,
+    title: `${detail.title[lang]}, ${periodLabel(period, lang)}`,
+    projection: layer.startsWith("nuts") && !belgianOnly ? "europe" : "belgium",
+    classes: { method, count: 5 },
+    ...(integers ? {} : { fractionDigits: detail.decimals }),
+  };
+  const drawnCodes = new Set(drawn.map((s) => s.properties.code));
+  const without = Object.entries(placed.missing).filter(([code]) => drawnCodes.has(code))
+    .map(([code, reason]) => `${mapNames[code] ?? code} (${t(lang, reason === "notInData" ? "web.map.missing.notInData" : "web.map.missing.noValue")})`)
+    .sort((a, b) => a.localeCompare(b, lang));
+  return { input, without };
 }
 
 /** Draws the map page into `main`. */
@@ -93,37 +141,15 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
     replaceChildren(main, heading, controls([], ""), failure(lang, id, error));
     return;
   }
-  const shapeCodes = new Set(shapes.map((s) => s.properties.code));
-  const shapeOf = shapeFinder(layer, shapeCodes, (code) => names.units.get(code)?.nuts2021);
   const plain = data.values.filter((v) => v.breakdown === undefined);
   const periods = [...new Set(plain.filter((v) => v.value !== null).map((v) => v.period))].sort();
   const period = state.get("year") !== null && periods.includes(state.get("year") as string) ? state.get("year") as string : periods.at(-1) ?? "";
-  const placed = placeFigures([...shapeCodes], plain, period, shapeOf);
-  const values = placed.values;
-  const mapNames: Record<string, string> = {};
-  for (const [code, source] of Object.entries(placed.sources)) mapNames[code] = names.name(source);
-  const belgianOnly = Object.keys(values).every((c) => c.startsWith("BE")) && layer.startsWith("nuts");
-  const drawn = belgianOnly ? shapes.filter((s) => s.properties.code.startsWith("BE")) : shapes;
-  for (const s of drawn) mapNames[s.properties.code] ??= names.name(s.properties.code);
-  const brusselsCode = brusselsShapeOf(layer);
-  if (brusselsCode !== undefined) mapNames[brusselsCode] = t(lang, "web.map.noProvince", { name: names.name(brusselsRegion) });
   page.document.title = `${detail.title[lang]} · ${t(lang, "web.nav.map")} · ${t(lang, "app.name")}`;
   if (periods.length === 0) {
     replaceChildren(main, heading, controls(periods, period), h("p", { class: "empty" }, t(lang, "web.indicator.noData")));
     return;
   }
-  const integers = Object.values(values).every((v) => v.value === null || Number.isInteger(v.value));
-  const input: ChoroplethInput = {
-    shapes: drawn, values, names: mapNames, unit: unitWord(detail.unit, lang), lang,
-    title: `${detail.title[lang]}, ${periodLabel(period, lang)}`,
-    projection: layer.startsWith("nuts") && !belgianOnly ? "europe" : "belgium",
-    classes: { method, count: 5 },
-    ...(integers ? {} : { fractionDigits: detail.decimals }),
-  };
-  const drawnCodes = new Set(drawn.map((s) => s.properties.code));
-  const without = Object.entries(placed.missing).filter(([code]) => drawnCodes.has(code))
-    .map(([code, reason]) => `${mapNames[code] ?? code} (${t(lang, reason === "notInData" ? "web.map.missing.notInData" : "web.map.missing.noValue")})`)
-    .sort((a, b) => a.localeCompare(b, lang));
+  const { input, without } = mapView({ layer, shapes, data, period, names, detail, lang, method });
   const map = choropleth(input, { document: page.document, idPrefix: "map", width: Math.min(chartWidth(), widestMap), textSize: screenTextSize });
   replaceChildren(main, heading, controls(periods, period),
     h("figure", { class: "map" }, map, h("figcaption", {}, detail.short[lang])),

@@ -23,6 +23,7 @@ import { sharedData, sharedDataDir } from "../shared-data.ts";
 const municipalFile = sharedData("statbel/pop_by_municipality_nationality_sex_2009-2015.csv");
 const asylumFile = sharedData("eurostat/sdmx-csv/asylum_applicants_total.csv");
 const crosswalkFile = sharedData("statbel/municipality_crosswalk_2019_2025.csv");
+const gind3File = sharedData("eurostat/bulk-tsv/demo_r_gind3_CNMIGRAT_subset.tsv");
 const years = [2009, 2010, 2011, 2012, 2013, 2014, 2015];
 
 type Rows = Record<string, string>[];
@@ -55,7 +56,7 @@ describe("every area of a map has a figure or a reason", () => {
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "migmon-map-"));
     const env = { MIGMON_DB: path.join(dir, "store.duckdb"), MIGMON_OFFLINE_DIR: sharedDataDir };
-    for (const [id, file] of [["statbel:pop_by_municipality_nationality_sex", municipalFile], ["eurostat:migr_asyappctza", asylumFile]]) {
+    for (const [id, file] of [["statbel:pop_by_municipality_nationality_sex", municipalFile], ["eurostat:migr_asyappctza", asylumFile], ["eurostat:demo_r_gind3", gind3File]]) {
       const run = await runCli(["ingest", id!, "--file", file!], env);
       assert.equal(run.code, 0, run.stderr);
     }
@@ -142,6 +143,22 @@ describe("every area of a map has a figure or a reason", () => {
     const sum = (keep: (r: Record<string, string>) => boolean) => rows.filter(keep).reduce((s, r) => s + Number(r.MS_POPULATION), 0);
     assert.equal(placed.values["57000"]?.value, sum((r) => r.CD_DSTR_REFNIS === "57000" || r.CD_DSTR_REFNIS === "54000"));
     assert.equal(placed.values["58000"]?.value, sum((r) => ["55022", "56011", "56085", "56087"].includes(r.CD_MUNTY_REFNIS!)));
+  });
+
+  it("net_migration_adjusted (a NUTS 2016 table) on the 2019 arrondissements: unchanged units have the file's figure, reformed ones a withheld value with the reason", async () => {
+    const codes = [...loadBoundaries(sharedDataDir, "arrondissements").keys()];
+    const { values } = await answerIndicatorRequest(ctx, "net_migration_adjusted", { level: "arrondissement", boundaries: 2019, from: "2015" as never, to: "2015" as never });
+    const placed = placeFigures(codes, values as IndicatorValue[], "2015", finder("arrondissements", codes));
+    // The file's own rows: CNMIGRAT,BE211 (arrondissement Antwerpen, unchanged in 2019), 2015 column.
+    const [header, ...lines] = readFileSync(gind3File, "utf8").split("\n");
+    const column = (header ?? "").split("\t").findIndex((c) => c.trim() === "2015");
+    const antwerpen = Number.parseFloat(lines.find((l) => l.startsWith("CNMIGRAT,BE211\t"))!.split("\t")[column]!);
+    assert.equal(placed.values["11000"]?.value, antwerpen);
+    // Tournai gained Mouscron in 2019, La Louviere did not exist: no 2015 figure of the file fits their 2019 shape.
+    assert.equal(placed.missing["57000"], "noValue");
+    assert.match(placed.notes["57000"]?.[0] ?? "", /57000 had another territory in 2015 than on the 2019 boundaries/);
+    assert.equal(placed.missing["58000"], "notInData");
+    assert.ok(Object.keys(placed.values).length + Object.values(placed.missing).filter((r) => r === "notInData").length === codes.length);
   });
 
   it("asylum_applicants on the NUTS 0 layer, 2015: Greece has its figure, and the countries without one are exactly those the file lacks", async () => {

@@ -73,7 +73,7 @@ describe("indicators on the README's offline store (migmon update --offline over
   }
 
   it("computeIndicator gives figures for every catalogue indicator, or the indicator names the datasets beyond the offline copies it needs", async (t) => {
-    const loaded = new Set((await store.listDatasets()).map((d) => d.id as string));
+    const loaded = new Set((await store.listDatasets()).map((d) => d.dataset.id as string));
     const needing: string[] = [];
     for (const indicator of catalogue) {
       const needs = datasetsBeyondOffline(catalogue, indicator);
@@ -122,6 +122,17 @@ describe("indicators on the README's offline store (migmon update --offline over
     assert.equal(sum([...byReason].filter(([k]) => k !== "Total").map(([, v]) => v)), 387513);
     const entry = findEntry(await loadCatalogue(), "eurostat:tps00171");
     assert.match(entry.offline?.blocked ?? "", /Education reasons/);
+  });
+
+  it("asylum_applicants_first_time reads the 2017 export by default and the IOM reshaping only with --dataset (Belgium 2022: 36,715 by plain code)", async () => {
+    const expected = sum(readCsv("international/iom_gdidata/eurostat_first_time_asylum_applications_by_nationality_sex_2011-2024.csv.gz")
+      .filter((r) => r["geo"] === "BEL" && r["t"] === "2022").map((r) => Number(r["n"])));
+    assert.equal(expected, 36715);
+    const iom = await computeIndicator(ctx, "asylum_applicants_first_time", { geos: ["BE"], from: "2022" as never, to: "2022" as never, dataset: "eurostat:migr_asyappctza_iom" });
+    assert.deepEqual(iom.values.map((v) => v.value), [expected]);
+    const byDefault = await computeIndicator(ctx, "asylum_applicants_first_time", { geos: ["BE"] });
+    assert.deepEqual(byDefault.provenance.map((p) => p.dataset), ["eurostat:migr_asyappctza_totals_2017"]);
+    assert.deepEqual([...new Set(byDefault.values.map((v) => v.period))], ["2008", "2009", "2010", "2011", "2012", "2013", "2014", "2015", "2016"]);
   });
 
   it("immigration reads Eurostat by default (Belgium 2019: 150,006) and OECD's inflows of foreigners only with --dataset oecd:df_mig (2022: 192,002)", async () => {

@@ -4,22 +4,23 @@ import { readEurostatLabels, type EurostatLabels } from "./codes.ts";
 import { eurostatLabelsCsv } from "./labels-data.ts";
 import { parseJsonStat } from "./parse-jsonstat.ts";
 import { makeDerivedLongParser } from "./parse-derived-long.ts";
+import { parseIomLong } from "./parse-iom-long.ts";
 import { makeLegacyCsvParser } from "./parse-legacy-csv.ts";
 import { makeSdmxCsvParser } from "./parse-sdmx-csv.ts";
 import { parseSdmxMl } from "./parse-sdmx-ml.ts";
 import { parseEurostatTsv } from "./parse-tsv.ts";
 
 /** The Eurostat file formats this connector reads. */
-export type EurostatFormat = "tsv" | "sdmx-csv" | "jsonstat" | "legacy-csv" | "sdmx-ml" | "derived-long";
+export type EurostatFormat = "tsv" | "sdmx-csv" | "jsonstat" | "legacy-csv" | "sdmx-ml" | "derived-long" | "iom-long";
 
-export const eurostatFormats: readonly EurostatFormat[] = ["tsv", "sdmx-csv", "jsonstat", "legacy-csv", "sdmx-ml", "derived-long"];
+export const eurostatFormats: readonly EurostatFormat[] = ["tsv", "sdmx-csv", "jsonstat", "legacy-csv", "sdmx-ml", "derived-long", "iom-long"];
 
 /**
  * Recognises the format of an Eurostat input from its first bytes (a few hundred are enough; gzip must be
  * undone by the caller, but gzip bytes are answered from the file name without `.gz`), looking at the content
  * first and at the extension only when the content says nothing: `<` -> sdmx-ml, `{` -> jsonstat, a first
  * cell with `\time`/`\TIME_PERIOD` and tabs -> tsv, `STRUCTURE,`/`DATAFLOW,` -> sdmx-csv, `"TIME"`/`TIME,` with
- * `Value` -> legacy-csv, `citizen,geo,year,` -> derived-long (third-party long tables). Throws UsageError naming the file when nothing matches.
+ * `Value` -> legacy-csv, `citizen,geo,year,` -> derived-long, `geo,t,nat,sex,n` -> iom-long (third-party long tables). Throws UsageError naming the file when nothing matches.
  */
 export function detectEurostatFormat(firstBytes: Uint8Array, fileName: string): EurostatFormat {
   const plainName = fileName.replace(/\.gz$/i, "");
@@ -34,6 +35,7 @@ export function detectEurostatFormat(firstBytes: Uint8Array, fileName: string): 
     if (/^"?(STRUCTURE|DATAFLOW)"?,/.test(firstLine)) return "sdmx-csv";
     if (/^"?TIME"?,/.test(firstLine) && /"?Value"?/.test(firstLine)) return "legacy-csv";
     if (/^(Country of citizenship|citizen),geo,year,/.test(firstLine)) return "derived-long";
+    if (/^"?geo"?,"?t"?,"?nat"?,"?sex"?,"?n"?$/.test(firstLine)) return "iom-long";
   }
   if (/\.tsv$/i.test(plainName)) return "tsv";
   if (/\.json$/i.test(plainName)) return "jsonstat";
@@ -60,6 +62,7 @@ export function makeEurostatParsers(labels: EurostatLabels): Readonly<Record<Eur
     "legacy-csv": makeLegacyCsvParser(labels),
     "sdmx-ml": parseSdmxMl,
     "derived-long": makeDerivedLongParser(labels),
+    "iom-long": parseIomLong,
   };
 }
 

@@ -97,10 +97,13 @@ export function layOutImpact(run: ImpactRun, scenario: Scenario, choice: { geos?
     const level = choice.level ?? "region";
     for (const u of geo.on(date)) if (u.level === level) targets.push({ code: u.code, level });
   }
-  const descriptions = describeSteps(run, scenario, run.regionYears);
+  const membersOf = new Map(targets.map((t) => [t.code, [...municipal.keys()].filter((m) => (t.level === "municipality" ? m === t.code : geo.parentOf(m, t.level) === t.code))]));
+  // The sources name the rules of the regions the areas lie in, not of all three.
+  const regions = new Set([...membersOf.values()].flat().map((m) => geo.parentOf(m, "region")));
+  const descriptions = describeSteps(run, scenario, run.regionYears.filter((r) => regions.has(r.region)));
   const out: AreaImpact[] = [];
   for (const t of targets) {
-    const members = [...municipal.keys()].filter((m) => (t.level === "municipality" ? m === t.code : geo.parentOf(m, t.level) === t.code));
+    const members = membersOf.get(t.code)!;
     if (members.length === 0) throw new UsageError(`area ${t.code} has no municipality on the boundaries of ${scenario.startYear}`);
     const unit = geo.unitOn(t.code, date) ?? geo.versionsOf(t.code).at(-1)!;
     const halfWidth = allocationHalfWidth(run.residuals, members, scenario.level);

@@ -36,15 +36,20 @@ describe("release metadata and diff order through the CLI", () => {
     const second = await ingest(path.join(dir, "in-hundreds.yaml"), "2026-02-10");
     assert.equal(second.code, 0, second.stderr);
     assert.equal(second.stdout, `${dataset}: release 2 loaded from csv: ${rows} observations (0 added, 0 changed, 0 removed); new metadata: unit\n`);
+    const json = await runCli(["ingest", dataset, "--file", delivery, "--describe", description, "--json"], env, () => new Date("2026-02-20T12:00:00Z"));
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual((JSON.parse(json.stdout) as { metadataChanged: string[] }).metadataChanged, ["unit"]);
+    const back = await ingest(path.join(dir, "in-hundreds.yaml"), "2026-02-25");
+    assert.match(back.stdout, /release 4 loaded .*; new metadata: unit\n$/);
     const again = await ingest(path.join(dir, "in-hundreds.yaml"), "2026-03-10");
-    assert.match(again.stdout, /unchanged, the same file as release 2 .* and the same metadata; nothing written/);
+    assert.match(again.stdout, /unchanged, the same file as release 4 .* and the same metadata; nothing written/);
   });
 
   it("migmon releases lists the unit each release was published in", async () => {
     const run = await runCli(["releases", dataset, "--format", "csv"], env);
     assert.equal(run.code, 0, run.stderr);
     const listed = parse(run.stdout, { columns: true }) as Record<string, string>[];
-    assert.deepEqual(listed.map((r) => [r.release, r.unit]), [["1", unit], ["2", "hundreds of persons"]]);
+    assert.deepEqual(listed.map((r) => [r.release, r.unit]), [["1", unit], ["2", "hundreds of persons"], ["3", unit], ["4", "hundreds of persons"]]);
   });
 
   it("migmon diff with the later release first is a usage error naming both arguments, as the API refuses it", async () => {

@@ -43,7 +43,7 @@ export function registerIngestCommand(program: Command, context: CliContext): vo
       const origin = originOf(context, options);
       const result = await withStore(context, (store) => ingestEntry(context, store, entry, origin, { allowShrink: options.allowShrink === true }));
       context.stdout.write(options.json
-        ? `${JSON.stringify({ dataset: entry.id, status: result.status, format: result.format, release: result.release }, null, 2)}\n`
+        ? `${JSON.stringify({ dataset: entry.id, status: result.status, format: result.format, release: result.release, metadataChanged: result.metadataChanged }, null, 2)}\n`
         : `${describeResult(entry.id, result)}\n`);
     });
 }
@@ -79,7 +79,7 @@ async function ingestAgencyDelivery(context: CliContext, name: string, options: 
     }));
     const id = result.release.dataset;
     context.stdout.write(options.json
-      ? `${JSON.stringify({ dataset: id, status: result.status, format: result.format, release: result.release }, null, 2)}\n`
+      ? `${JSON.stringify({ dataset: id, status: result.status, format: result.format, release: result.release, metadataChanged: result.metadataChanged }, null, 2)}\n`
       : `${describeResult(id, result)}\n`);
   } catch (error) {
     if (!(error instanceof DeliveryRejectedError)) throw error;

@@ -20,7 +20,7 @@ before(async () => {
 after(async () => { await api.close(); });
 
 /** The parts of an answer the shape rule is about. */
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Answer { status: number; headers: Record<string, string | string[] | number | undefined>; body: string }
 
 /** Checks one error answer against the shape rule: JSON `{status, error}`, one line, no-store, security headers. */
 function assertErrorShape(answer: Answer, status: number, message: RegExp, what: string): void {

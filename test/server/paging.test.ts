@@ -36,6 +36,9 @@ before(async () => {
 });
 after(async () => { await api.close(); });
 
+/** What the tests read of an injected answer (annotated: the loops' URLs come from the answers). */
+interface Injected { statusCode: number; body: string; headers: Record<string, unknown>; json: () => unknown }
+
 interface ObservationsBody { state: number | null; limit: number; next: string | null; observations: { series: string; period: string; value: number | null; flags: string; release: number }[] }
 
 /** The path and query of a full next URL, as inject takes it; the URL must point back at this server. */
@@ -54,7 +57,7 @@ describe("GET /api/datasets/{id}/observations paging", () => {
     const rows: ObservationsBody["observations"] = [];
     let pages = 0;
     while (url !== null) {
-      const r = await api.app.inject({ method: "GET", url });
+      const r: Injected = await api.app.inject({ method: "GET", url });
       assert.equal(r.statusCode, 200, r.body.slice(0, 200));
       const body = r.json() as ObservationsBody;
       assert.ok(body.observations.length <= 97 && body.observations.length > 0);
@@ -73,7 +76,7 @@ describe("GET /api/datasets/{id}/observations paging", () => {
     let url: string | null = "/api/datasets/eurostat:teina200/observations?format=csv&where=unit:MIO_EUR,PC_GDP&from=2010&limit=40";
     const rows: Record<string, string>[] = [];
     while (url !== null) {
-      const r = await api.app.inject({ method: "GET", url });
+      const r: Injected = await api.app.inject({ method: "GET", url });
       assert.equal(r.statusCode, 200, r.body.slice(0, 200));
       const page = parseCsv(r.body, { columns: true }) as Record<string, string>[];
       assert.ok(page.length <= 40);
@@ -153,7 +156,7 @@ async function walk<T>(url: string, name: string): Promise<{ items: T[]; pages: 
   const pages: number[] = [];
   let next: string | null = url;
   while (next !== null) {
-    const r = await api.app.inject({ method: "GET", url: next });
+    const r: Injected = await api.app.inject({ method: "GET", url: next });
     assert.equal(r.statusCode, 200, `${next}: ${r.body.slice(0, 200)}`);
     const body = r.json() as Record<string, unknown> & { next: string | null };
     const list = body[name] as T[];

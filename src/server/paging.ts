@@ -78,7 +78,9 @@ export function linkNextPage(request: FastifyRequest, reply: FastifyReply, curso
   const [path = "", search = ""] = request.url.split("?", 2);
   const params = new URLSearchParams(search);
   params.set("cursor", cursor);
-  const url = `${request.protocol}://${request.host}${path}?${params.toString()}`;
+  // A request without a Host header (HTTP/1.0) gets the path alone, which a client resolves against its own URL.
+  const origin = typeof request.host === "string" && request.host !== "" ? `${request.protocol}://${request.host}` : "";
+  const url = `${origin}${path}?${params.toString()}`;
   void reply.header("link", `<${url}>; rel="next"`);
   return url;
 }

@@ -6,7 +6,6 @@ import { resolveDatasetId } from "../dataset-id.ts";
 import { withStore } from "../open-store.ts";
 import { parseReleaseId } from "../options.ts";
 import { checkDiffReleases } from "../../store/diff.ts";
-import { checkDiffReleases } from "../../store/diff.ts";
 import { chooseFormat, writeRows } from "../output.ts";
 import type { Row } from "../output.ts";
 
@@ -23,7 +22,6 @@ export function registerDiffCommand(program: Command, context: CliContext): void
       const format = chooseFormat(context, options.format);
       const from = parseReleaseId("<releaseA>", a) as ReleaseId;
       const to = parseReleaseId("<releaseB>", b) as ReleaseId;
-      checkDiffReleases(from, to, { from: "<releaseA>", to: "<releaseB>" });
       checkDiffReleases(from, to, { from: "<releaseA>", to: "<releaseB>" });
       const { id, dimensions, changes } = await withStore(context, async (store) => {
         const id = await resolveDatasetId(store, name);

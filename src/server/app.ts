@@ -14,6 +14,7 @@ import { RouteTable, addRoute, noParameters } from "./routeTable.ts";
 import { registerAnalysisRoutes } from "./routes/analysis.ts";
 import { registerDatasetRoutes } from "./routes/datasets.ts";
 import { registerEventRoutes } from "./routes/events.ts";
+import { registerEventsForAreasRoute } from "./routes/eventsForAreas.ts";
 import { registerGeographyRoutes } from "./routes/geography.ts";
 import { registerIndicatorRoutes } from "./routes/indicators.ts";
 import { registerImpactRoutes } from "./routes/impact.ts";
@@ -55,6 +56,7 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
   registerObservationRoutes(app, table, effects, releases);
   registerIndicatorRoutes(app, table, effects, releases);
   registerEventRoutes(app, table, effects);
+  registerEventsForAreasRoute(app, table, effects);
   registerGeographyRoutes(app, table, effects);
   registerAnalysisRoutes(app, table, effects, releases);
   registerImpactRoutes(app, table, effects);

@@ -15,6 +15,8 @@ export interface AreaDirectory {
   readonly units: ReadonlyMap<string, GeoUnit>;
   /** The REFNIS code of a Belgian NUTS 2021 code, when one unit has it. */
   refnisOf(nuts: string): string | undefined;
+  /** The indicator level of an area (municipality ... country, eu), undefined when the code is not known. */
+  levelOf(code: string): string | undefined;
 }
 
 function isWalloon(unit: GeoUnit, byCode: ReadonlyMap<string, GeoUnit>): boolean {
@@ -52,6 +54,13 @@ export async function loadAreaDirectory(lang: Lang, date: string): Promise<AreaD
   return {
     units: byCode,
     refnisOf: (nuts) => byNuts.get(nuts),
+    levelOf(code) {
+      const unit = byCode.get(code) ?? byCode.get(byNuts.get(code) ?? "");
+      if (unit !== undefined) return unit.level;
+      // Eurostat's aggregates (EU27_2020, EA20, EFTA) are the level "eu"; two capitals a country.
+      if (/^(EU|EA)\d|^EFTA$/.test(code)) return "eu";
+      return /^[A-Z]{2}$/.test(code) ? "country" : undefined;
+    },
     name(code) {
       const word = words[`web.geo.${code}`];
       if (word !== undefined) return word;

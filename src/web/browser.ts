@@ -11,6 +11,7 @@ export interface WebNode {
 /** A keyboard or pointer event, as far as the pages read it. */
 export interface WebEvent {
   readonly key?: string;
+  preventDefault(): void;
 }
 
 /** An HTML element as the pages use it. */
@@ -27,6 +28,10 @@ export interface WebElement extends WebNode {
   append(...nodes: (WebNode | ChartNode | string)[]): void;
   replaceChildren(...nodes: (WebNode | ChartNode | string)[]): void;
   addEventListener(type: string, listener: (event: WebEvent) => void): void;
+  focus(): void;
+  querySelectorAll(selector: string): ArrayLike<WebElement>;
+  /** The rows of a tbody (an HTMLTableSectionElement). */
+  readonly children: ArrayLike<WebElement>;
 }
 
 /** The document: element creation for the pages and for the chart builders (ChartDocument). */
@@ -41,6 +46,8 @@ export interface WebDocument extends ChartDocument {
 
 /** The window's location: where the page is and how to go elsewhere. */
 export interface WebLocation {
+  readonly href: string;
+  readonly origin: string;
   readonly search: string;
   readonly pathname: string;
   assign(url: string): void;
@@ -52,7 +59,12 @@ export interface WebComputedStyle {
   readonly paddingRight: string;
 }
 
-const scope = globalThis as unknown as { document: WebDocument; location: WebLocation; getComputedStyle(element: WebElement): WebComputedStyle };
+/** The session history: the tabs write their state into the URL without loading the page again. */
+export interface WebHistory {
+  replaceState(data: null, unused: string, url: string): void;
+}
+
+const scope = globalThis as unknown as { document: WebDocument; location: WebLocation; history: WebHistory; getComputedStyle(element: WebElement): WebComputedStyle };
 
 /** The browser's document and location (read when a page is drawn, so the module loads outside a browser too). */
 export const page = {
@@ -61,6 +73,9 @@ export const page = {
   },
   get location(): WebLocation {
     return scope.location;
+  },
+  get history(): WebHistory {
+    return scope.history;
   },
   computedStyle(element: WebElement): WebComputedStyle {
     return scope.getComputedStyle(element);

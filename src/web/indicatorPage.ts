@@ -1,12 +1,14 @@
-// The indicator page: one indicator for a comparison set (Flanders, Belgium and Europe; or a municipality with its
-// arrondissement, province, region, Belgium and similar municipalities), drawn as a line chart with the register's
-// events, its definition and notes, the figures with their flags as a table (the keyboard route through the
-// data), downloads in every export format and the citation with the releases used.
+// The indicator view: one indicator for a comparison set (Flanders, Belgium and Europe; or a municipality with its
+// arrondissement, province, region, Belgium and similar municipalities) in four tabs (tabs.ts, the tab in the URL):
+// Chart (a line chart with the register's events), Map (indicatorMapPanel.ts), Table (every figure with its flags
+// spelled out, sortable, the keyboard route through the data, and downloads in every export format) and Sources
+// (definition, notes, releases used, citation as text and BibTeX, permalink; indicatorSources.ts). The figures of
+// all areas come in one request.
 import { page } from "./browser.ts";
 import type { WebElement } from "./browser.ts";
-import { chartTable, lineChart, nextPeriod, periodDate } from "../charts/index.ts";
+import { lineChart, nextPeriod, periodDate } from "../charts/index.ts";
 import type { ChartEvent, LineChartInput, LineSeries } from "../charts/index.ts";
-import { citationText, formatDate, t } from "../i18n/index.ts";
+import { citationText, t } from "../i18n/index.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { ExplorerConfig } from "../server/explorerConfig.ts";
 import { apiUrl, getJson } from "./apiClient.ts";
@@ -15,13 +17,16 @@ import { loadAreaDirectory } from "./areaNames.ts";
 import type { AreaDirectory } from "./areaNames.ts";
 import { hideLineGroups } from "./chartMarks.ts";
 import { chartHeight, chartWidth, screenTextSize } from "./chartSize.ts";
-import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
 import { eventList } from "./eventList.ts";
 import { viewState } from "./pageConfig.ts";
 import { unitWord } from "./unitWords.ts";
 import { failure, labelledSelect, viewForm } from "./pageParts.ts";
 import { absentData, indicatorOptions } from "./indicatorChoice.ts";
+import { figureTable } from "./figureTable.ts";
+import { indicatorMapPanel } from "./indicatorMapPanel.ts";
+import { indicatorAbout, indicatorSources } from "./indicatorSources.ts";
+import { chosenTab, tabView } from "./tabs.ts";
 
 /** The Flanders-Belgium-Europe set, as src/indicators/comparison.ts defines it (Flanders first). */
 export const europeSet = ["BE2", "BE", "BE1", "BE3", "NL", "FR", "DE", "LU", "EU27_2020"] as const;
@@ -54,35 +59,44 @@ export function eventsWithin(events: readonly ChartEvent[], periods: readonly st
 
 interface AreaFigures {
   readonly code: string;
-  readonly data: IndicatorData;
+  readonly values: readonly IndicatorFigure[];
 }
 
-/** Reads each area on its own, so an area the indicator does not cover leaves the others standing. */
-async function figuresOf(id: string, areas: readonly string[]): Promise<AreaFigures[]> {
-  const answers = await Promise.all(areas.map(async (code) => {
-    try {
-      return { code, data: await getJson<IndicatorData>(`/api/indicators/${id}/data`, { geo: code }) };
-    } catch {
-      return null;
-    }
-  }));
-  return answers.filter((a): a is AreaFigures => a !== null && a.data.values.some((v) => v.value !== null && v.breakdown === undefined));
+/**
+ * Reads all areas in one request (the API leaves out an area without figures and says so in its notes). Areas at
+ * a level the indicator does not exist at (first permits are known for countries, not for Flanders) are not asked,
+ * since the API refuses them; an answer without any figure (a 404 naming the years that exist) is no figures.
+ */
+async function figuresOf(detail: IndicatorSummary, wanted: readonly string[], names: AreaDirectory): Promise<{ figures: AreaFigures[]; data: IndicatorData | null }> {
+  const id = detail.id;
+  const areas = wanted.filter((code) => {
+    const level = names.levelOf(code);
+    return level === undefined || detail.levels.includes(level);
+  });
+  if (areas.length === 0) return { figures: [], data: null };
+  let data: IndicatorData;
+  try {
+    data = await getJson<IndicatorData>(`/api/indicators/${id}/data`, { geo: areas.join(",") });
+  } catch {
+    return { figures: [], data: null };
+  }
+  const plain = data.values.filter((v) => v.breakdown === undefined);
+  const figures = areas.map((code) => ({ code, values: plain.filter((v) => v.geo === code) }))
+    .filter((a) => a.values.some((v) => v.value !== null));
+  return { figures, data };
 }
 
+/** The register's events for the indicator in any of the areas: one request, deduplicated and in date order by the API. */
 async function eventsOf(id: string, areas: readonly string[], lang: Lang): Promise<ChartEvent[]> {
-  const lists = await Promise.all(areas.map((geo) => getJson<{ events: RegisterEvent[] }>("/api/events/for", { indicator: id, geo, lang })));
-  const byId = new Map<string, RegisterEvent>();
-  for (const list of lists) for (const e of list.events) byId.set(e.id, e);
-  return [...byId.values()]
-    .sort((a, b) => (a.inForce < b.inForce ? -1 : a.inForce > b.inForce ? 1 : 0))
-    .map((e) => ({ date: e.inForce, label: e.title[lang], kind: e.kind, direction: e.direction, checked: e.checked, summary: e.summary[lang], source: e.sources[0] ?? "" }));
+  const { events } = await getJson<{ events: RegisterEvent[] }>("/api/events/for-areas", { indicator: id, geo: areas.join(","), lang });
+  return events.map((e) => ({ date: e.inForce, label: e.title[lang], kind: e.kind, direction: e.direction, checked: e.checked, summary: e.summary[lang], source: e.sources[0] ?? "" }));
 }
 
 function seriesOf(figures: readonly AreaFigures[], names: AreaDirectory): LineSeries[] {
-  return figures.map(({ code, data }) => ({
+  return figures.map(({ code, values }) => ({
     key: code,
     label: names.name(code),
-    points: data.values.filter((v: IndicatorFigure) => v.breakdown === undefined).map((v) => ({ period: chartPeriod(v.period), value: v.value, flags: v.flags })),
+    points: values.map((v) => ({ period: chartPeriod(v.period), value: v.value, flags: v.flags })),
   }));
 }
 
@@ -100,6 +114,9 @@ function setForm(config: ExplorerConfig, catalogue: readonly IndicatorSummary[],
     labelledSelect("muni", t(lang, "web.indicator.municipality"), municipalities, municipality));
 }
 
+/** The tabs of the indicator view, in order. */
+export const indicatorTabs = ["chart", "map", "table", "sources"] as const;
+
 /** Draws the indicator page into `main`. */
 export async function indicatorPage(main: WebElement, config: ExplorerConfig): Promise<void> {
   const lang = config.lang;
@@ -112,13 +129,18 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
     loadAreaDirectory(lang, "2019-01-01"),
   ]);
   const form = setForm(config, catalogue, names, id, set, municipality);
-  let detail: IndicatorDetail;
-  try {
-    detail = await getJson<IndicatorDetail>(`/api/indicators/${encodeURIComponent(id)}`);
-  } catch (error) {
-    replaceChildren(main, h("h1", {}, t(lang, "web.nav.indicator")), form, failure(lang, id, error));
+  // The chart needs only the catalogue's entry; the definition and notes (the Sources tab) come alongside the figures.
+  const summary = catalogue.find((i) => i.id === id);
+  const detailRequest = getJson<IndicatorDetail>(`/api/indicators/${encodeURIComponent(id)}`);
+  // Read later (or never, when the Sources tab stays closed): a failure is shown where it is read, not as an unhandled rejection.
+  detailRequest.catch(() => undefined);
+  if (summary === undefined) {
+    // The API's 404 names the unknown id and the known ones.
+    const problem = await detailRequest.then(() => new Error(id), (error: unknown) => error);
+    replaceChildren(main, h("h1", {}, t(lang, "web.nav.indicator")), form, failure(lang, id, problem));
     return;
   }
+  const detail = summary;
   page.document.title = `${detail.title[lang]} · ${t(lang, "app.name")}`;
   const heading = h("h1", {}, detail.title[lang]);
   const absent = absentData(detail, lang);
@@ -131,22 +153,15 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
     }
     areas = comparison.areas;
   }
-  const [figures, registerEvents] = await Promise.all([figuresOf(id, areas), eventsOf(id, areas, lang)]);
-  const series = seriesOf(figures, names);
-  const events = eventsWithin(registerEvents, series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.period)));
-  const about = h("section", { "aria-labelledby": "about-heading" },
-    h("h2", { id: "about-heading" }, t(lang, "label.definition")),
-    h("p", { class: "short" }, detail.short[lang]),
-    h("p", {}, detail.definition[lang]),
-    detail.breaks.length === 0 ? null : h("div", {}, h("h3", {}, t(lang, "label.breaks")),
-      h("ul", {}, detail.breaks.map((b) => h("li", {}, `${formatDate(b.date, lang, "long")}${t(lang, "text.colon")}${b.explanation[lang]}`)))),
-    detail.quality.length === 0 ? null : h("div", {}, h("h3", {}, t(lang, "label.qualityNotes")),
-      h("ul", {}, detail.quality.map((q) => h("li", {}, q[lang])))));
-  if (figures.length === 0) {
+  const [{ figures, data }, registerEvents] = await Promise.all([figuresOf(detail, areas, names), eventsOf(id, areas, lang)]);
+  if (figures.length === 0 || data === null) {
+    const about = await detailRequest.then((full) => indicatorAbout(full, lang), (error: unknown) => failure(lang, id, error));
     replaceChildren(main, heading, form, absent ?? h("p", { class: "empty" }, t(lang, "web.indicator.noData")), about);
     return;
   }
-  const integers = figures.every((f) => f.data.values.every((v) => v.value === null || Number.isInteger(v.value)));
+  const series = seriesOf(figures, names);
+  const events = eventsWithin(registerEvents, series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.period)));
+  const integers = figures.every((f) => f.values.every((v) => v.value === null || Number.isInteger(v.value)));
   const input: LineChartInput = {
     series, events, unit: unitWord(detail.unit, lang), lang, title: detail.title[lang],
     ...(integers ? {} : { fractionDigits: detail.decimals }),
@@ -154,22 +169,26 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   const width = chartWidth();
   const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width, height: chartHeight(width), textSize: screenTextSize }));
   const shown = figures.map((f) => f.code).join(",");
-  const provenance = [...new Map(figures.flatMap((f) => f.data.provenance).map((p) => [`${p.dataset}#${p.release}`, p])).values()];
-  const citation = citationText({ indicator: { id }, provenance, asOf: null }, lang);
-  replaceChildren(main,
-    heading,
-    form,
+  const citation = citationText({ indicator: { id }, provenance: data.provenance, asOf: null }, lang);
+  const apiQuery = apiUrl(`/api/indicators/${id}/data`, { geo: shown });
+  const chartPanel = h("div", {},
     h("figure", { class: "chart" }, chart, h("figcaption", {}, `${t(lang, "web.indicator.areas")}${t(lang, "text.colon")}${figures.map((f) => names.name(f.code)).join(", ")}`)),
-    h("section", { "aria-labelledby": "events-heading" }, h("h2", { id: "events-heading" }, t(lang, "web.indicator.events")), eventList(events, lang, "chart-events")),
-    about,
-    h("section", { "aria-labelledby": "table-heading" },
-      h("h2", { id: "table-heading" }, t(lang, "web.indicator.table")),
-      h("p", {}, t(lang, "web.indicator.keyboard")),
-      dataTableView(chartTable(input), [2], "figures")),
+    h("section", { "aria-labelledby": "events-heading" }, h("h2", { id: "events-heading" }, t(lang, "web.indicator.events")), eventList(events, lang, "chart-events")));
+  const tablePanel = h("div", {},
+    figureTable(input, lang),
     h("section", { "aria-labelledby": "downloads-heading" },
       h("h2", { id: "downloads-heading" }, t(lang, "web.indicator.downloads")),
       h("ul", { class: "downloads" }, config.formats.map((f) => h("li", {},
         h("a", { href: apiUrl(`/api/indicators/${id}/data`, { geo: shown, lang, format: f.id }), download: `${id}${f.id === "sdmx-csv" ? ".sdmx" : ""}${f.extension}`, "data-format": f.id },
-          t(lang, "web.indicator.download", { format: f.id.toUpperCase() })))))),
-    h("section", { "aria-labelledby": "citation-heading" }, h("h2", { id: "citation-heading" }, t(lang, "label.citation")), h("p", { class: "citation" }, citation)));
+          t(lang, "web.indicator.download", { format: f.id.toUpperCase() })))))));
+  const tabs = tabView(t(lang, "web.tab.list"), [
+    { id: "chart", label: t(lang, "web.tab.chart"), content: chartPanel },
+    { id: "map", label: t(lang, "web.tab.map"), content: () => indicatorMapPanel(summary, names, lang, set === "municipality", state.get("year")).catch((error: unknown) => failure(lang, t(lang, "web.tab.map"), error)) },
+    { id: "table", label: t(lang, "web.tab.table"), content: tablePanel },
+    { id: "sources", label: t(lang, "web.tab.sources"), content: () => detailRequest.then(
+      (full) => indicatorSources(full, { provenance: data.provenance, citation, areaNames: figures.map((f) => names.name(f.code)), apiQuery }, lang),
+      (error: unknown) => failure(lang, t(lang, "web.tab.sources"), error)) },
+  ], chosenTab(indicatorTabs, state.get("tab")));
+  replaceChildren(main, heading, form, tabs.element);
+  await tabs.shown;
 }

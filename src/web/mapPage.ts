@@ -42,7 +42,7 @@ function isLayer(text: string | null): text is MapLayer {
 }
 
 /** The figures of the layer's level, plus Brussels' region figures on a province layer (when the indicator has them). */
-export async function layerFigures(id: string, detail: IndicatorDetail, layer: MapLayer): Promise<IndicatorData> {
+export async function layerFigures(id: string, detail: IndicatorSummary, layer: MapLayer): Promise<IndicatorData> {
   // Municipal and arrondissement figures are put on the 2019 boundaries of the map (merged municipalities summed,
   // recoded ones renamed, arrondissements made of their 2019 municipalities): a share or rate is computed from its
   // counts on those boundaries, so no unit is left grey, and a figure a table gives for an arrondissement whose

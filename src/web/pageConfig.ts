@@ -25,3 +25,11 @@ export function pageHref(path: string, params: Readonly<Record<string, string | 
   const text = search.toString();
   return text === "" ? path : `${path}?${text}`;
 }
+
+/** Writes one parameter of the view's state into the URL without loading the page again (null removes it). */
+export function replaceViewParameter(name: string, value: string | null): void {
+  const url = new URL(page.location.href);
+  if (value === null) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  page.history.replaceState(null, "", `${url.pathname}${url.search}`);
+}

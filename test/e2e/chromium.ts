@@ -33,6 +33,8 @@ export async function launchChromium(): Promise<TestBrowser> {
     args: [...chromiumFlags],
     viewport: { width: 1200, height: 900 },
     acceptDownloads: true,
+    // axe-core is injected as an inline script, which the explorer's Content-Security-Policy (script-src 'self') forbids.
+    bypassCSP: true,
     locale: "en-GB",
     timezoneId: "UTC",
   });

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
-import { catalogues, languages, t } from "../../src/i18n/index.ts";
+import { catalogues, describeFlags, languages, t } from "../../src/i18n/index.ts";
 import type { Lang } from "../../src/i18n/index.ts";
 import { launchChromium } from "./chromium.ts";
 import type { TestBrowser } from "./chromium.ts";
@@ -99,7 +99,7 @@ test("indicator page writes the API's figures as nl-BE 1.234, fr-BE 1 234 and en
   for (const lang of languages) {
     const { page } = await openPage(chromium.context, `${server.url}/indicator?id=first_permits&lang=${lang}`);
     const rows = (await tableRows(page, "#figures")).filter((r) => r[0] === t(lang, "web.geo.BE"));
-    assert.deepEqual(rows.map((r) => [r[1], r[2], r[3]]), belgium.map((v) => [v.period, grouped(v.value as number, lang), v.flags]));
+    assert.deepEqual(rows.map((r) => [r[1], r[2], r[3]]), belgium.map((v) => [v.period, grouped(v.value as number, lang), describeFlags(v.flags, lang)]));
     await page.close();
   }
 });
@@ -158,7 +158,7 @@ test("indicator page: focusing or hovering an event shows its summary and source
 });
 
 test("indicator page: the CSV download holds the API's numbers for the areas shown, the chart draws them with their flags, every format downloads", { timeout: 40_000 }, async () => {
-  const { page } = await openPage(chromium.context, `${server.url}/indicator?id=first_permits&lang=en`);
+  const { page } = await openPage(chromium.context, `${server.url}/indicator?id=first_permits&lang=en&tab=table`);
   const link = page.locator("a[data-format=csv]");
   const geo = new URL(`${server.url}${await link.getAttribute("href")}`).searchParams.get("geo") ?? "";
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
@@ -219,7 +219,9 @@ test("keyboard only: the skip link, every control reached by Tab, a choice made 
   // then Tab walks the page and records what it reaches.
   const count = await page.evaluate(() => {
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ setAttribute(n: string, v: string): void }> } }).document;
-    const all = Array.from(doc.querySelectorAll("a[href], button, select, input[type=radio]:checked, [tabindex='0']"));
+    // Controls in a hidden tab panel and the unselected tabs (arrow keys reach them: ARIA tabs) are not Tab stops.
+    const all = Array.from(doc.querySelectorAll("a[href], button:not([tabindex='-1']), select, input[type=radio]:checked, [tabindex='0']"))
+      .filter((e) => (e as unknown as { checkVisibility(): boolean }).checkVisibility());
     all.forEach((e, i) => e.setAttribute("data-e2e", String(i)));
     return all.length;
   });
@@ -283,8 +285,9 @@ test("indicator page marks each break in series (flag b of demo_r_gind3) on the 
   assert.ok(breaks.length > 0, "the file flags a break");
   assert.equal(await page.locator("main svg .migmon-break path").count(), breaks.length);
   const rows = await tableRows(page, "#figures");
-  for (const b of breaks) assert.ok(rows.some((r) => r[1] === b.period && r[3] === b.flags), `${b.geo} ${b.period} is in the table with flag ${b.flags}`);
-  assert.ok(((await page.textContent("#figures + .notes")) ?? "").includes("b"), "the flag is spelled out under the table");
+  // The table spells the flag out in each row (b: break in time series).
+  for (const b of breaks) assert.ok(rows.some((r) => r[1] === b.period && r[3] === describeFlags(b.flags, "en")), `${b.geo} ${b.period} is in the table with flag ${b.flags}`);
+  assert.ok(rows.some((r) => (r[3] ?? "").includes(t("en", "flag.b"))), "the flag is spelled out in the table");
   await page.close();
 });
 

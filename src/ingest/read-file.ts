@@ -1,10 +1,16 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { CorruptInputError } from "../core/index.ts";
 
 const gzipMagic = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** The first bytes of a file as its content reads (gunzipped when the file is gzip), for format detection. */
+/**
+ * The first bytes of a file as its content reads (gunzipped when the file is gzip), for format detection. Throws
+ * CorruptInputError naming the file when its gzip stream is broken within those bytes (rather than leaving the
+ * format undetectable, which would blame the format).
+ */
 export async function readHead(file: string, length = 64 * 1024): Promise<Uint8Array> {
   const handle = await open(file, "r");
   try {
@@ -15,8 +21,8 @@ export async function readHead(file: string, length = 64 * 1024): Promise<Uint8A
     // A partial gzip member cannot be finished: inflate what there is and keep the decoded prefix.
     try {
       return new Uint8Array(gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH */ })).subarray(0, length);
-    } catch {
-      return new Uint8Array(0);
+    } catch (error) {
+      throw new CorruptInputError(path.basename(file), `not a valid gzip stream (${(error as Error).message})`);
     }
   } finally {
     await handle.close();

@@ -139,5 +139,9 @@ describe("ingest of mutated real files", () => {
     const run = await runCli(["ingest", "demo_r_gind3", "--file", file, "--format", "tsv"], { MIGMON_DB: path.join(dir, "cli.duckdb") });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /^migmon: demo_r_gind3-corrupt\.tsv\.gz: not a valid gzip stream \([^\n]+\)\n$/);
+    // without --format the broken stream is named too, not blamed on an undetectable format
+    const detected = await runCli(["ingest", "unhcr:solutions", "--file", file], { MIGMON_DB: path.join(dir, "cli.duckdb") });
+    assert.equal(detected.code, 1);
+    assert.match(detected.stderr, /^migmon: demo_r_gind3-corrupt\.tsv\.gz: not a valid gzip stream \([^\n]+\)\n$/);
   });
 });

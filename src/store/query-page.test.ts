@@ -8,6 +8,7 @@ import type { Dataset, DatasetId, Observation, Period, ReleaseId } from "../core
 import { migrDataset, obs, release1, release2, releaseInput } from "../../test/fixtures/store/releases.ts";
 import { openDuckDbStore } from "./duckdb-store.ts";
 import type { ObservationPage, ObservationQuery, Store, StoredObservation } from "./store.ts";
+import { walkPages } from "./walk-pages.ts";
 
 // Paging is checked against the store's own unpaged query: following `next` from the first page to the last must
 // give exactly `query(q)`, row for row, for every page size, and no page may hold more than its limit.
@@ -156,6 +157,28 @@ describe("Store.diffPage", () => {
       assert.deepEqual(rows, whole);
     } finally {
       await own.close();
+    }
+  });
+});
+
+describe("walkPages", () => {
+  test("walkPages(store, q, limit) yields pages that join into query(q), for the latest state, a date and a period range", async () => {
+    const queries: ObservationQuery[] = [
+      { dataset: mixedDataset.id },
+      { dataset: migrDataset.id, asOf: "2024-03-01" },
+      { dataset: mixedDataset.id, where: { geo: ["G2"] }, from: "2019-02" as Period },
+    ];
+    for (const q of queries) {
+      const rows: StoredObservation[] = [];
+      let pages = 0;
+      for await (const page of walkPages(store, q, 4)) {
+        assert.ok(page.observations.length <= 4);
+        rows.push(...page.observations);
+        pages++;
+      }
+      const whole = await store.query(q);
+      assert.deepEqual(plain(rows), plain(whole), JSON.stringify(q));
+      assert.equal(pages, Math.max(1, Math.ceil(whole.length / 4)));
     }
   });
 });

@@ -23,6 +23,7 @@ import { registerSourceRoutes } from "./routes/sources.ts";
 import { registerUpdateRoutes } from "./routes/update.ts";
 import { registerWebRoutes } from "./routes/web.ts";
 import { securityHeaders } from "./securityHeaders.ts";
+import { installCompression, readApiCorsHeaders } from "./responseCompression.ts";
 
 /** The API version stated in the OpenAPI document. */
 export const apiVersion = "0.1.0";
@@ -41,7 +42,8 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
   // The rate limit comes before the token check, so guessing tokens is as slow as writing.
   const table = new RouteTable((request) => { writes.take(request.ip); return bearer(request); });
   installErrorHandlers(app, effects.logger);
-  app.addHook("onRequest", async (request, reply) => { void reply.headers(securityHeaders(request.url)); });
+  app.addHook("onRequest", async (request, reply) => { void reply.headers({ ...securityHeaders(request.url), ...readApiCorsHeaders(request.method, request.url) }); });
+  installCompression(app);
 
   app.addHook("onResponse", async (request, reply) => {
     if (request.method === "GET" || request.method === "HEAD") return;

@@ -60,6 +60,11 @@ function tocEntry(id: string, title: string, pages: ReadonlyMap<string, number> 
   return `<a href="#${id}">${escapeHtml(title)}</a>${pages === undefined ? "" : `<span class="page">${page ?? ""}</span>`}`;
 }
 
+/** Whether a publication is printed compact: a profile, without cover page and table of contents. */
+export function isCompact(p: Publication): boolean {
+  return p.kind === "profile";
+}
+
 /** Whether a publication has an annex (the source catalogue reads no indicator and has none). */
 export function hasAnnex(p: Publication): boolean {
   return p.annex.indicators.length > 0 || p.annex.releases.length > 0;
@@ -86,10 +91,13 @@ export function publicationHtml(p: Publication, book: PhraseBook, options: HtmlO
   const chapters = p.chapters.map((c, ci) => `<section class="chapter" id="ch-${c.id}" aria-labelledby="h-${c.id}"><h2 id="h-${c.id}">${ci + 1}. ${escapeHtml(c.title)}</h2>\n` +
     c.sections.map((s, si) => `<section id="sec-${c.id}-${s.id}"><h3>${ci + 1}.${si + 1} ${escapeHtml(s.title)}</h3>\n${s.blocks.map((b) => blockHtml(b, p, book, base)).join("\n")}\n</section>`).join("\n") + "\n</section>").join("\n");
   const edition = phrase(book, p.lang, "ui.edition", { date: periodText(p.edition, p.lang) });
+  // A profile is one or two pages: a heading instead of a cover page, no table of contents.
+  const front = isCompact(p)
+    ? `<header class="compact"><h1>${escapeHtml(p.title)}</h1><p class="edition">${escapeHtml(edition)}. ${escapeHtml(phrase(book, p.lang, "ui.generated"))}</p></header>\n`
+    : `<header class="cover"><h1>${escapeHtml(p.title)}</h1>${p.subtitle === null ? "" : `<p class="subtitle">${escapeHtml(p.subtitle)}</p>`}` +
+      `<p class="edition">${escapeHtml(edition)}</p><p>${escapeHtml(phrase(book, p.lang, "ui.generated"))}</p></header>\n` +
+      `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(phrase(book, p.lang, "ui.contents"))}</h2><ol>\n${toc}\n${hasAnnex(p) ? `<li>${tocEntry("annex", phrase(book, p.lang, "ui.annex"), pages)}</li>` : ""}</ol></nav>\n`;
   return `<!doctype html>\n<html lang="${p.lang}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(p.title)}</title>\n` +
-    `<meta name="migmon-edition" content="${p.edition}">\n<style>${publicationCss}</style>\n</head>\n<body>\n` +
-    `<header class="cover"><h1>${escapeHtml(p.title)}</h1>${p.subtitle === null ? "" : `<p class="subtitle">${escapeHtml(p.subtitle)}</p>`}` +
-    `<p class="edition">${escapeHtml(edition)}</p><p>${escapeHtml(phrase(book, p.lang, "ui.generated"))}</p></header>\n` +
-    `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(phrase(book, p.lang, "ui.contents"))}</h2><ol>\n${toc}\n${hasAnnex(p) ? `<li>${tocEntry("annex", phrase(book, p.lang, "ui.annex"), pages)}</li>` : ""}</ol></nav>\n` +
+    `<meta name="migmon-edition" content="${p.edition}">\n<style>${publicationCss}</style>\n</head>\n<body${isCompact(p) ? ' class="compact"' : ""}>\n` + front +
     `<main>\n${chapters}\n${annexHtml(p, book)}\n</main>\n</body>\n</html>\n`;
 }

@@ -11,7 +11,7 @@ import { chromium } from "playwright-core";
 import type { BrowserContext } from "playwright-core";
 import { MigmonError } from "../core/index.ts";
 import type { Publication } from "./model.ts";
-import { hasAnnex, publicationHtml } from "./html.ts";
+import { hasAnnex, isCompact, publicationHtml } from "./html.ts";
 import type { HtmlOptions } from "./html.ts";
 import { escapeHtml } from "./markdown.ts";
 import { phrase } from "./phrases.ts";
@@ -99,6 +99,7 @@ export async function launchPrinter(pageTexts: (pdf: Uint8Array) => Promise<stri
   return {
     async print(p, book, options) {
       const pdfOpts = pdfOptions(p, book);
+      if (isCompact(p)) return printOnce(context, publicationHtml(p, book, options), pdfOpts);
       // First pass with every page number as 0, so the contents take as many lines as in the final print.
       const zeros = new Map<string, number>();
       p.chapters.forEach((c) => { zeros.set(`ch-${c.id}`, 0); c.sections.forEach((s) => zeros.set(`sec-${c.id}-${s.id}`, 0)); });

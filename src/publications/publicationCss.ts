@@ -37,5 +37,10 @@ th:first-child, td:first-child { text-align: left; }
 .annex { break-before: page; }
 .annex dt { font-weight: bold; margin-top: 2mm; }
 .annex dd { margin-left: 4mm; }
+body.compact .chapter, body.compact .annex { break-before: auto; }
+body.compact .annex { font-size: 7.5pt; }
+body.compact .annex h2 { font-size: 11pt; }
+header.compact { border-left: 3mm solid #225ea8; padding-left: 5mm; margin-bottom: 4mm; }
+header.compact h1 { font-size: 18pt; margin: 0 0 2mm; }
 @media print { a { color: inherit; } a.ref { color: #225ea8; } }
 `;

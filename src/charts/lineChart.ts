@@ -24,8 +24,21 @@ export interface LineChartOptions {
   readonly textSize?: number;
 }
 
-/** Series colours: dark enough for 3:1 contrast on white, no purple (kept for statistical events). */
-export const seriesColors = ["#1f5fa8", "#c8501e", "#2a8a4a", "#b3293b", "#0f7a7a", "#9a7b0c", "#5b6770", "#a33e83"] as const;
+/**
+ * Series colours: Okabe and Ito's colour-blind-safe palette (2008), the strongest on white first; its yellow is left
+ * out (too pale for a line on white) and its black too (the register's policy events are near-black rules). Six
+ * colours; the seventh series and on repeat them with a dash pattern.
+ */
+export const seriesColors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"] as const;
+
+/** The dash of a series once the colours run out: solid for the first six, dashed for the next six, then dotted. */
+export const seriesDashes = ["", "7,3", "2,2.5"] as const;
+
+/** The colour and dash of the series at `index`. */
+export function seriesStyle(index: number): { color: string; dash: string } {
+  const round = Math.floor(index / seriesColors.length);
+  return { color: seriesColors[index % seriesColors.length] as string, dash: seriesDashes[round % seriesDashes.length] as string };
+}
 
 /** Event rules: colour by kind; dashed when unchecked. */
 export const eventColors: Readonly<Record<ChartEventKind, string>> = { policy: "#222222", context: "#8c8c8c", statistical: "#6a51a3" };
@@ -113,12 +126,14 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
   const xOf = (date: Date) => marginLeft + (t1 === t0 ? 0.5 : (date.getTime() - t0) / (t1 - t0)) * frameWidth;
 
   const keys = input.series.map((s) => s.key);
-  const colorOf = new Map(keys.map((k, i) => [k, seriesColors[i % seriesColors.length] as string]));
+  const styleOf = new Map(keys.map((k, i) => [k, seriesStyle(i)]));
+  const colorOf = new Map(keys.map((k) => [k, styleOf.get(k)?.color as string]));
+  const dashOf = (key: string) => styleOf.get(key)?.dash ?? "";
   const defined = rows.filter((r) => r.value !== null);
   const hollow = defined.filter((r) => isHollow(r.flags));
   const breaks = defined.filter((r) => isBreak(r.flags));
 
-  const legend: LegendEntry[] = input.series.map((s) => ({ label: s.label, swatch: lineSwatch(colorOf.get(s.key) as string) }));
+  const legend: LegendEntry[] = input.series.map((s) => ({ label: s.label, swatch: lineSwatch(colorOf.get(s.key) as string, dashOf(s.key) || undefined) }));
   if (hollow.length > 0) legend.push({ label: t(lang, "chart.legend.hollow"), swatch: circleSwatch("#333333", true) });
   if (breaks.length > 0) legend.push({ label: flagMeaning("b", lang), swatch: barSwatch("#111111") });
   for (const kind of ["policy", "context", "statistical"] as const) {
@@ -156,7 +171,9 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
     }
   }
   marks.push(
-    Plot.lineY(rows, { x: "date", y: "value", z: "key", stroke: "key", strokeWidth: 2, className: "migmon-line" }),
+    // One line mark per dash pattern: Plot takes a dash as a constant of a mark, not as a channel.
+    ...seriesDashes.filter((dash) => rows.some((r) => dashOf(r.key) === dash)).map((dash) =>
+      Plot.lineY(rows.filter((r) => dashOf(r.key) === dash), { x: "date", y: "value", z: "key", stroke: "key", strokeWidth: 2, ...(dash === "" ? {} : { strokeDasharray: dash }), className: "migmon-line" })),
     Plot.dot(defined.filter((r) => !isHollow(r.flags)), { x: "date", y: "value", r: 2.5, fill: "key", stroke: "key", title: "title", className: "migmon-point" }),
     Plot.dot(hollow, { x: "date", y: "value", r: 3.5, fill: "white", stroke: "key", strokeWidth: 1.5, title: "title", className: "migmon-point-hollow" }),
     Plot.dot(breaks, { x: "date", y: "value", symbol: breakSymbol, r: 5, stroke: "#111111", strokeWidth: 2, title: "title", className: "migmon-break" }),

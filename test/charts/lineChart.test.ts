@@ -2,7 +2,7 @@ process.env.TZ = "UTC";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ChartElement, LineChartInput, LineSeries } from "../../src/charts/index.ts";
-import { chartTable, describeLineChart, eventColors, lineChart, seriesColors } from "../../src/charts/index.ts";
+import { chartTable, describeLineChart, eventColors, lineChart, seriesColors, seriesDashes, seriesStyle } from "../../src/charts/index.ts";
 import { serverDocument } from "../../src/charts/svgString.ts";
 import { asylumMonthlyChart, netMigrationChart } from "./chartInputs.ts";
 
@@ -166,4 +166,20 @@ test("lineChart(one series with a single provisional figure) draws it hollow in 
   assert.equal(titleOf(circles[0] as ChartElement), "A, 2019: 5 (p: provisional)");
   // Frame from the left margin 40 to 720 - 24 = 696: its middle is 368.
   assert.equal(Number(circles[0]?.getAttribute("cx")), 368);
+});
+
+test("lineChart(nine series) gives six a colour of their own and draws the seventh to ninth dashed in the first colours", () => {
+  const series: LineSeries[] = Array.from({ length: 9 }, (_, i) => ({
+    key: `S${i}`, label: `series ${i}`, points: [{ period: "2020", value: i, flags: "" }, { period: "2021", value: i + 1, flags: "" }],
+  }));
+  const svg = draw({ series, unit: "persons", lang: "en" });
+  const paths = all(svg, "g.migmon-line path");
+  assert.equal(paths.length, 9);
+  assert.equal(new Set(paths.map((p) => p.getAttribute("stroke"))).size, seriesColors.length, "six colours");
+  assert.equal(seriesColors.length, 6);
+  assert.deepEqual([6, 7, 8].map((i) => seriesStyle(i)), [0, 1, 2].map((i) => ({ color: seriesColors[i], dash: seriesDashes[1] })));
+  const dashedGroups = all(svg, `g.migmon-line[stroke-dasharray="${seriesDashes[1]}"] path`);
+  assert.deepEqual(dashedGroups.map((p) => p.getAttribute("stroke")), seriesColors.slice(0, 3));
+  const legendLines = all(svg, ".migmon-legend-entry line").slice(0, 9);
+  assert.deepEqual(legendLines.map((l) => l.getAttribute("stroke-dasharray")), [null, null, null, null, null, null, "7,3", "7,3", "7,3"]);
 });

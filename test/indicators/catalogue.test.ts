@@ -84,6 +84,14 @@ describe("indicator catalogue (data/indicators)", () => {
     assert.throws(() => parseOne(one("a", count, true).replace("theme: stocks", "theme: weather")), /theme/);
   });
 
+  it("parseIndicatorCatalogue(files) refuses groups on a dimension that is no breakdown, inputs that are all alternatives and a summable rank", () => {
+    const grouped = count.replace("availability: offline", "groups: indic_de, availability: offline");
+    assert.throws(() => parseOne(one("g", grouped, true)), /groups indic_de, which is not one of its breakdown dimensions/);
+    assert.throws(() => parseOne(one("a", count.replace("availability: offline", "availability: offline, alternative: true"), true)), /every input is an alternative/);
+    assert.throws(() => parseOne(one("a", count, true) + one("r", "{ kind: rank, of: a, over: geo, top: 5 }", true)), /a rank cannot be summable/);
+    assert.doesNotThrow(() => parseOne(one("a", count, true) + one("r", "{ kind: rank, of: a, over: geo, top: 5 }")));
+  });
+
   it("periodContains(period, date) places a break date in its year, quarter, month or day", () => {
     assert.equal(periodEnd("2019"), "2020-01-01");
     assert.equal(periodEnd("2019-Q4"), "2020-01-01");
@@ -108,12 +116,13 @@ describe("indicator catalogue (data/indicators)", () => {
     });
     after(async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); });
 
-    it("computeIndicator gives figures for Belgium for every indicator whose data are all offline, with the break flag where one is declared", async () => {
+    it("computeIndicator gives figures for Belgium (or its provinces, for the census) for every indicator whose data are all offline, with the break flag where one is declared", async () => {
       const ctx = { store, catalogue, geography: belgianGeography() };
       const offline = catalogue.filter((i) => leafInputs(catalogue, i).every((x) => x.availability === "offline"));
       assert.ok(offline.length >= 25, `${offline.length}`);
       for (const indicator of offline) {
-        const r = await computeIndicator(ctx, indicator.id, { geos: ["BE"] });
+        const request = indicator.levels.includes("country") ? { geos: ["BE"] } : { level: indicator.levels[0]! };
+        const r = await computeIndicator(ctx, indicator.id, request);
         assert.ok(r.values.some((v) => v.value !== null), indicator.id);
         for (const b of indicator.breaks) {
           const hit = r.values.find((v) => periodContains(v.period, b.date));

@@ -57,7 +57,8 @@ function describeSteps(run: ImpactRun, scenario: Scenario, regionYears: readonly
   const p = scenario.parameters;
   const level = `${scenario.level} %`;
   const inflowSource = `non-Belgian net change by region, sex and age group, data up to 1 January ${run.dataEnd}, projected by ${run.projectionReadings.join("; ")}; shared over municipalities by ${[...new Set(run.keys.map((k) => k.description))].join("; ")}`;
-  const rules = [...new Set(regionYears.flatMap((r) => r.rules))].sort().join(", ");
+  const rules = [...new Set(regionYears.flatMap((r) => r.rules.civic))].sort().join(", ");
+  const okanRules = [...new Set(regionYears.flatMap((r) => r.rules.okan))].sort().join(", ") || "none in force";
   const uncertainRules = regionYears.some((r) => r.uncertainRules);
   const hoursAssumed = regionYears.some((r) => r.languageHours.assumption);
   const residualYears = [...new Set([...run.residuals.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
@@ -70,7 +71,7 @@ function describeSteps(run: ImpactRun, scenario: Scenario, regionYears: readonly
     trajectories: { name: "trajectories", unit: "trajectories started per year", source: `obliged x takeUpObliged (${p.takeUpObliged.source}) + entitled x takeUpEntitled (${p.takeUpEntitled.source})`, uncertainty: withParameters("takeUpObliged and takeUpEntitled"), assumption: p.takeUpObliged.assumption || p.takeUpEntitled.assumption },
     "course-places": { name: "course-places", unit: "language course places per year", source: `trajectories x languageCourseShare (${p.languageCourseShare.source})`, uncertainty: withParameters("the take-up and languageCourseShare"), assumption: p.takeUpObliged.assumption || p.languageCourseShare.assumption },
     "course-hours": { name: "course-hours", unit: "language course hours per year", source: `course places x hours: ${[...new Set(regionYears.map((r) => r.languageHours.source))].join("; ")}`, uncertainty: withParameters("the take-up, languageCourseShare and the hours"), assumption: p.takeUpObliged.assumption || p.languageCourseShare.assumption || hoursAssumed },
-    "okan-pupils": { name: "okan-pupils", unit: "pupils entering OKAN per year", source: `arrivals aged 12-17 (age groups split evenly over single years) under the OKAN rules, x okanLanguageShare (${p.okanLanguageShare.source}); in Brussels also x okanBrusselsDutchSchoolShare`, uncertainty: withParameters("okanLanguageShare"), assumption: p.okanLanguageShare.assumption },
+    "okan-pupils": { name: "okan-pupils", unit: "pupils entering OKAN per year", source: `arrivals aged 12-17 (age groups split evenly over single years) under the OKAN rules (${okanRules}), x okanLanguageShare (${p.okanLanguageShare.source}); in Brussels also x okanBrusselsDutchSchoolShare`, uncertainty: withParameters("okanLanguageShare"), assumption: p.okanLanguageShare.assumption },
     "okan-classes": { name: "okan-classes", unit: `classes of ${p.okanClassSize.value} pupils (rounded up for the area)`, source: `OKAN pupils / okanClassSize (${p.okanClassSize.source}), rounded up for the area shown`, uncertainty: "fewest pupils / largest class size to most pupils / smallest class size, each rounded up", assumption: p.okanLanguageShare.assumption || p.okanClassSize.assumption },
   };
 }

@@ -36,7 +36,8 @@ export interface RegionYear {
   readonly obliged: Bounded;
   readonly entitled: Bounded;
   readonly okanEligible: Bounded;
-  readonly rules: readonly string[];
+  /** The rules that decided, by service. */
+  readonly rules: { readonly civic: readonly string[]; readonly okan: readonly string[] };
   readonly uncertainRules: boolean;
   readonly notes: readonly string[];
   readonly languageHours: { readonly hours: Bounded; readonly source: string; readonly assumption: boolean };
@@ -186,7 +187,7 @@ function decideRegionYear(
   const obliged: Bounded[] = [];
   const entitled: Bounded[] = [];
   const okan: Bounded[] = [];
-  const used = new Set<string>();
+  const used = { civic: new Set<string>(), okan: new Set<string>() };
   const notes = new Set<string>();
   let uncertain = false;
   for (const a of arrivals) {
@@ -198,8 +199,9 @@ function decideRegionYear(
     entitled.push(scaleBounded(a.x, { value: civic.entitled, lower: civic.entitled, upper: civic.entitled }));
     const school = eligibilityInYear(rules, "okan", region, year, person);
     okan.push(scaleBounded(a.x, { value: school.entitled, lower: school.entitled, upper: school.entitled }));
+    for (const r of civic.rules) used.civic.add(r);
+    for (const r of school.rules) used.okan.add(r);
     for (const d of [civic, school]) {
-      for (const r of d.rules) used.add(r);
       for (const n of d.notes) notes.add(n);
       if (d.uncertain) uncertain = true;
     }
@@ -219,6 +221,6 @@ function decideRegionYear(
     inflowDetail: new Map([...bySexBand].map(([k, v]) => [k, addBounded(v)])),
     obliged: addBounded(obliged), entitled: addBounded(entitled),
     okanEligible: scaleBounded(addBounded(okan), okanShare),
-    rules: [...used].sort(), uncertainRules: uncertain, notes: [...notes], languageHours,
+    rules: { civic: [...used.civic].sort(), okan: [...used.okan].sort() }, uncertainRules: uncertain, notes: [...notes], languageHours,
   };
 }

@@ -193,6 +193,8 @@ export const en = {
   "web.analysis.noEvent": "No event of the register applies to this series.",
   "web.analysis.assessed": "Assessment at {period}, the first period under the event",
   "web.analysis.reading": "Reading",
+  "web.unit.constant 2021 international dollars": "constant 2021 international dollars",
+  "web.unit.current US dollars": "current US dollars",
   "web.unit.groups": "groups",
   "web.unit.nationalities": "nationalities",
   "web.unit.nats": "nats",

@@ -194,6 +194,8 @@ export const fr: Catalogue = {
   "web.analysis.noEvent": "Aucun événement du registre ne s'applique à cette série.",
   "web.analysis.assessed": "Évaluation à partir de {period}, la première période sous l'événement",
   "web.analysis.reading": "Lecture",
+  "web.unit.constant 2021 international dollars": "dollars internationaux constants de 2021",
+  "web.unit.current US dollars": "dollars américains courants",
   "web.unit.groups": "groupes",
   "web.unit.nationalities": "nationalités",
   "web.unit.nats": "nats",

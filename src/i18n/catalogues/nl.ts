@@ -192,6 +192,8 @@ export const nl: Catalogue = {
   "web.analysis.noEvent": "Geen gebeurtenis uit het register is van toepassing op deze reeks.",
   "web.analysis.assessed": "Beoordeling vanaf {period}, de eerste periode onder de gebeurtenis",
   "web.analysis.reading": "Lezing",
+  "web.unit.constant 2021 international dollars": "constante internationale dollars van 2021",
+  "web.unit.current US dollars": "lopende Amerikaanse dollars",
   "web.unit.groups": "groepen",
   "web.unit.nationalities": "nationaliteiten",
   "web.unit.nats": "nats",

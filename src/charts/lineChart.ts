@@ -22,6 +22,8 @@ export interface LineChartOptions {
   readonly height?: number;
   /** Text size in px of axes, legend and labels; default 10 (print). Screens ask 12 so no text is under 11 px. */
   readonly textSize?: number;
+  /** Writes each series' name at the right of the frame, level with its last figure (screens; default false). */
+  readonly endLabels?: boolean;
 }
 
 /**
@@ -121,7 +123,9 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
   const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
   const tickChars = Math.max(...values.map((v) => formatNumber(Math.round(v), lang).length), 3);
   const marginLeft = Math.max(40, Math.ceil((tickChars * 6.2 * textSize) / defaultTextSize + 14));
-  const marginRight = 24;
+  const ends = options.endLabels === true ? lastFigures(rows, input.series.map((s) => s.key)) : [];
+  const endRoom = ends.length === 0 ? 0 : Math.min(Math.ceil(Math.max(...ends.map((e) => e.label.length)) * characterWidthAt(textSize)) + endSwatch + 6, Math.round(width * 0.3));
+  const marginRight = Math.max(24, endRoom);
   const frameWidth = width - marginLeft - marginRight;
   const xOf = (date: Date) => marginLeft + (t1 === t0 ? 0.5 : (date.getTime() - t0) / (t1 - t0)) * frameWidth;
 
@@ -217,6 +221,11 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
 
   svg.appendChild(createSvgElement(document, "text", { class: "migmon-unit", x: 4, y: textSize + 2, "font-size": textSize, "text-anchor": "start" }, `↑ ${input.unit}`));
   svg.appendChild(legendLayout.group);
+  if (ends.length > 0) {
+    const y = (svg as unknown as { scale(name: "y"): { apply(value: number): number } }).scale("y");
+    svg.appendChild(drawEndLabels(document, ends.map((e) => ({ ...e, y: y.apply(e.value), ...(styleOf.get(e.key) as { color: string; dash: string }) })),
+      { x: width - marginRight + 4, room: endRoom, textSize, top: marginTop, bottom: height - 30 }));
+  }
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-labelledby", `${idPrefix}-title ${idPrefix}-desc`);
   svg.setAttribute("lang", lang);
@@ -225,6 +234,45 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
   svg.insertBefore(desc, svg.firstChild);
   svg.insertBefore(title, svg.firstChild);
   return svg;
+}
+
+/** The width of the line drawn before an end label, in px. */
+const endSwatch = 14;
+
+/** The last figure (not null) of each series, in the order of `keys`; series without any are left out. */
+function lastFigures(rows: readonly Row[], keys: readonly string[]): { key: string; label: string; value: number }[] {
+  return keys.flatMap((key) => {
+    const last = rows.filter((r) => r.key === key && r.value !== null).at(-1);
+    return last === undefined ? [] : [{ key, label: last.label, value: last.value as number }];
+  });
+}
+
+/**
+ * The series names at the right of the frame: each level with its last figure, moved apart so no two overlap
+ * (top down, then pushed up from the bottom when they run out of the frame), cut with "…" when longer than the
+ * room, a short line in the series' colour and dash before it and the text in ink (series colours are too pale
+ * for text on white).
+ */
+function drawEndLabels(
+  document: ChartDocument,
+  labels: readonly { key: string; label: string; y: number; color: string; dash: string }[],
+  place: { x: number; room: number; textSize: number; top: number; bottom: number },
+): ChartElement {
+  const step = place.textSize + 2;
+  const sorted = [...labels].sort((a, b) => a.y - b.y).map((l) => ({ ...l }));
+  sorted.forEach((l, i) => { if (i > 0) l.y = Math.max(l.y, (sorted[i - 1] as { y: number }).y + step); });
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const limit = i === sorted.length - 1 ? place.bottom : (sorted[i + 1] as { y: number }).y - step;
+    (sorted[i] as { y: number }).y = Math.min((sorted[i] as { y: number }).y, limit);
+  }
+  const chars = Math.max(1, Math.floor((place.room - endSwatch - 6) / characterWidthAt(place.textSize)));
+  const group = createSvgElement(document, "g", { class: "migmon-end-labels", "font-size": place.textSize, "text-anchor": "start", "aria-hidden": "true" });
+  for (const l of sorted) {
+    const text = l.label.length <= chars ? l.label : `${l.label.slice(0, Math.max(1, chars - 1))}…`;
+    group.appendChild(createSvgElement(document, "line", { x1: place.x, x2: place.x + endSwatch - 4, y1: l.y, y2: l.y, stroke: l.color, "stroke-width": 2, ...(l.dash === "" ? {} : { "stroke-dasharray": l.dash }) }));
+    group.appendChild(createSvgElement(document, "text", { x: place.x + endSwatch, y: l.y, dy: "0.32em", fill: "#222222" }, text));
+  }
+  return group;
 }
 
 /**

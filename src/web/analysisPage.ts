@@ -76,7 +76,7 @@ export async function analysisPage(main: WebElement, config: ExplorerConfig): Pr
   const title = `${catalogue.find((i) => i.id === id)?.title[lang] ?? id}, ${names.name(geo)}`;
   const input = chartOf(answer, event, names.name(geo), title, unitWord(catalogue.find((i) => i.id === id)?.unit ?? "", lang), lang);
   const width = chartWidth();
-  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "analysis-chart", width, height: chartHeight(width), textSize: screenTextSize }));
+  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "analysis-chart", width, height: chartHeight(width), textSize: screenTextSize, endLabels: true }));
   replaceChildren(main, heading, form,
     h("h2", {}, t(lang, "web.analysis.assessed", { period: answer.interventionPeriod })),
     h("figure", { class: "chart" }, chart),

@@ -183,3 +183,14 @@ test("lineChart(nine series) gives six a colour of their own and draws the seven
   const legendLines = all(svg, ".migmon-legend-entry line").slice(0, 9);
   assert.deepEqual(legendLines.map((l) => l.getAttribute("stroke-dasharray")), [null, null, null, null, null, null, "7,3", "7,3", "7,3"]);
 });
+
+test("lineChart(net migration, endLabels) writes each series' name once at the right, none overlapping another", () => {
+  const input = netMigrationChart("en");
+  const svg = lineChart(input, { document: serverDocument(), idPrefix: "t", endLabels: true, textSize: 12 });
+  const texts = all(svg, ".migmon-end-labels text");
+  const named = input.series.filter((s) => s.points.some((p) => p.value !== null));
+  assert.deepEqual(texts.map((x) => x.textContent).sort(), named.map((s) => s.label).sort());
+  const ys = texts.map((x) => Number(x.getAttribute("y"))).sort((a, b) => a - b);
+  for (let i = 1; i < ys.length; i++) assert.ok((ys[i] as number) - (ys[i - 1] as number) >= 14 - 1e-9, `labels ${i - 1} and ${i} are ${(ys[i] as number) - (ys[i - 1] as number)} px apart`);
+  assert.equal(all(draw(input), ".migmon-end-labels").length, 0, "no end labels unless asked");
+});

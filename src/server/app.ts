@@ -19,6 +19,7 @@ import { registerGeographyRoutes } from "./routes/geography.ts";
 import { registerIndicatorRoutes } from "./routes/indicators.ts";
 import { registerImpactRoutes } from "./routes/impact.ts";
 import { registerObservationRoutes } from "./routes/observations.ts";
+import { registerPublicationRoutes } from "./routes/publications.ts";
 import { registerSourceRoutes } from "./routes/sources.ts";
 import { registerUpdateRoutes } from "./routes/update.ts";
 import { registerWebRoutes } from "./routes/web.ts";
@@ -62,6 +63,7 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
   registerGeographyRoutes(app, table, effects);
   registerAnalysisRoutes(app, table, effects, releases);
   registerImpactRoutes(app, table, effects);
+  registerPublicationRoutes(app, table, effects, releases);
   registerUpdateRoutes(app, table, effects, releases);
   registerWebRoutes(app, effects);
 

@@ -154,6 +154,18 @@ describe("publications generated from a store of the shared data", () => {
     });
   }
 
+  it("GET /api/publications lists the kinds; GET /api/publications/profile?geo=11002&lang=nl answers the profile's HTML; without geo a 400 naming it", async () => {
+    const list = await app.inject({ method: "GET", url: "/api/publications" });
+    assert.deepEqual((list.json() as { kinds: string[] }).kinds, ["monitor", "factsheet", "profile", "group", "catalogue"]);
+    const profile = await app.inject({ method: "GET", url: "/api/publications/profile?geo=11002&lang=nl" });
+    assert.equal(profile.statusCode, 200);
+    assert.match(String(profile.headers["content-type"]), /^text\/html/);
+    assert.equal(profile.body.replace(/http:\/\/localhost(:\d+)?/g, "http://127.0.0.1:8080"), (await make(env, { kind: "profile", lang: "nl", geo: "11002" })).html);
+    const bad = await app.inject({ method: "GET", url: "/api/publications/profile?lang=nl" });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /query parameter geo/);
+  });
+
   it("plannedDocuments(profile --all) names one profile per municipality of 1 January 2015 (589, pre-2019 boundaries)", async () => {
     const names = await plannedDocuments({ kind: "profile", lang: "nl", all: true }, env);
     assert.equal(names.length, 589);

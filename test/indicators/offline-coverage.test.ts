@@ -73,7 +73,6 @@ describe("indicators on the README's offline store (migmon update --offline over
   }
 
   it("computeIndicator gives figures for every catalogue indicator, or the indicator names the datasets beyond the offline copies it needs", async (t) => {
-    const loaded = new Set((await store.listDatasets()).map((d) => d.dataset.id as string));
     const needing: string[] = [];
     for (const indicator of catalogue) {
       const needs = datasetsBeyondOffline(catalogue, indicator);
@@ -81,8 +80,8 @@ describe("indicators on the README's offline store (migmon update --offline over
         assert.ok(await anyFigures(indicator) > 0, `${indicator.id} gives no figure from the offline store`);
         continue;
       }
-      // Marked as needing data the offline store does not hold: those datasets are indeed absent, and it gives nothing.
-      assert.deepEqual(needs.filter((d) => loaded.has(d)), [], `${indicator.id}: needs ${needs.join(", ")}, but the store holds some`);
+      // Marked as needing data the offline copies do not carry (a live-only table, a delivery, or codes the offline
+      // file lacks: demo_gind's offline copy holds only JAN), and it indeed gives nothing.
       assert.equal(await anyFigures(indicator), 0, `${indicator.id} needs ${needs.join(", ")} yet gave figures`);
       needing.push(`${indicator.id} (${needs.join(", ")})`);
     }

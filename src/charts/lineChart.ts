@@ -24,6 +24,11 @@ export interface LineChartOptions {
   readonly textSize?: number;
   /** Writes each series' name at the right of the frame, level with its last figure (screens; default false). */
   readonly endLabels?: boolean;
+  /**
+   * When the event labels would take more rows than this, each is written as its number in the input's order
+   * instead (the page lists the events numbered below the chart); default: never.
+   */
+  readonly eventLabelRows?: number;
 }
 
 /**
@@ -110,7 +115,7 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
       }))
       .sort((a, b) => a.date.getTime() - b.date.getTime()),
   ));
-  const eventRows: EventRow[] = events.map((event) => ({
+  let eventRows: EventRow[] = events.map((event) => ({
     event,
     date: periodDate(event.date),
     text: event.checked ? event.label : `${event.label} (${t(lang, "chart.event.unchecked")})`,
@@ -148,7 +153,12 @@ export function lineChart(input: LineChartInput, options: LineChartOptions): Cha
   // Row 0 holds the unit (the y axis label), the legend comes below it, then the event labels, then the frame.
   const legendTop = 22;
   const legendLayout = drawLegend(document, legend, marginLeft, legendTop, width - marginLeft - marginRight, textSize);
-  const places = placeEventLabels(eventRows.map((e) => e.text), eventRows.map((e) => xOf(e.date)), width - 4, characterWidthAt(textSize));
+  let places = placeEventLabels(eventRows.map((e) => e.text), eventRows.map((e) => xOf(e.date)), width - 4, characterWidthAt(textSize));
+  if (options.eventLabelRows !== undefined && places.some((p) => p.row >= (options.eventLabelRows as number))) {
+    // Too crowded to read (the asylum chart stacked 13 titles in 8 rows): numbers, which the list below explains.
+    eventRows = eventRows.map((e, i) => ({ ...e, text: String(i + 1) }));
+    places = placeEventLabels(eventRows.map((e) => e.text), eventRows.map((e) => xOf(e.date)), width - 4, characterWidthAt(textSize));
+  }
   const labelRows = places.reduce((n, p) => Math.max(n, p.row + 1), 0);
   const labelRowHeight = textSize + 3;
   const marginTop = legendTop + legendLayout.height + 18 + labelRows * labelRowHeight;

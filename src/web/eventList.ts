@@ -18,7 +18,8 @@ export function eventList(events: readonly ChartEvent[], lang: Lang, id: string)
       h("span", { class: "tip-summary" }, event.summary), " ",
       h("span", { class: "tip-source" }, `${t(lang, "web.event.source")}${t(lang, "text.colon")}${event.source}`));
     const button = h("button", { type: "button", class: `event event-${event.kind}`, "aria-describedby": tipId },
-      `${periodLabel(event.date, lang)}${t(lang, "text.colon")}${event.label}`);
+      // Numbered as the chart numbers its event labels when they crowd (lineChart's eventLabelRows).
+      h("span", { class: "event-number" }, `${i + 1}`), ` ${periodLabel(event.date, lang)}${t(lang, "text.colon")}${event.label}`);
     const show = () => { tip.hidden = false; };
     const hide = () => { tip.hidden = true; };
     button.addEventListener("focus", show);

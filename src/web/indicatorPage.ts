@@ -167,7 +167,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
     ...(integers ? {} : { fractionDigits: detail.decimals }),
   };
   const width = chartWidth();
-  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width, height: chartHeight(width), textSize: screenTextSize, endLabels: true }));
+  const chart = hideLineGroups(lineChart(input, { document: page.document, idPrefix: "indicator-chart", width, height: chartHeight(width), textSize: screenTextSize, endLabels: true, eventLabelRows: 3 }));
   const shown = figures.map((f) => f.code).join(",");
   const citation = citationText({ indicator: { id }, provenance: data.provenance, asOf: null }, lang);
   const apiQuery = apiUrl(`/api/indicators/${id}/data`, { geo: shown });

@@ -194,3 +194,18 @@ test("lineChart(net migration, endLabels) writes each series' name once at the r
   for (let i = 1; i < ys.length; i++) assert.ok((ys[i] as number) - (ys[i - 1] as number) >= 14 - 1e-9, `labels ${i - 1} and ${i} are ${(ys[i] as number) - (ys[i - 1] as number)} px apart`);
   assert.equal(all(draw(input), ".migmon-end-labels").length, 0, "no end labels unless asked");
 });
+
+test("lineChart(ten events in two years, eventLabelRows 2) writes the labels as their numbers, in input order, when titles would crowd", () => {
+  const series: LineSeries[] = [{ key: "BE", label: "Belgium", points: [{ period: "2015", value: 1, flags: "" }, { period: "2016", value: 2, flags: "" }] }];
+  const events = Array.from({ length: 10 }, (_, i) => ({
+    date: `2015-${String(i + 1).padStart(2, "0")}-01`, label: `A long title of event number ${i + 1}`, kind: "policy" as const,
+    direction: 0 as const, checked: true, summary: "s", source: "https://example.org",
+  }));
+  const crowded = lineChart({ series, events, unit: "persons", lang: "en" }, { document: serverDocument(), idPrefix: "t", width: 320, eventLabelRows: 2 });
+  // A label's text is its own text node; its <title> (the tooltip) follows it.
+  const ownText = (x: ChartElement) => (x.textContent ?? "").slice(0, (x.textContent ?? "").length - titleOf(x).length);
+  const labels = all(crowded, ".migmon-event-label text").map(ownText);
+  assert.deepEqual([...labels].sort((a, b) => Number(a) - Number(b)), events.map((_, i) => String(i + 1)));
+  const roomy = lineChart({ series, events: events.slice(0, 1), unit: "persons", lang: "en" }, { document: serverDocument(), idPrefix: "t", width: 320, eventLabelRows: 2 });
+  assert.deepEqual(all(roomy, ".migmon-event-label text").map(ownText), [events[0]?.label], "one event keeps its title");
+});

@@ -85,9 +85,9 @@ describe("publications generated from a store of the shared data", () => {
     }
   });
 
-  it("every number of every sentence and table cell of the monitor is found again through the API query its reference names", async () => {
-    for (const lang of ["nl", "en"] as const) {
-      const html = monitor.get(lang)!.html;
+  it("every number of every sentence and table cell of the monitor and of a profile is found again through the API query its reference names", async () => {
+    const profile = (await make(env, { kind: "profile", lang: "nl", geo: "11002" })).html;
+    for (const [lang, html, least] of [["nl", monitor.get("nl")!.html, 100], ["en", monitor.get("en")!.html, 100], ["nl", profile, 40]] as const) {
       const answers = new Map<string, { geo: string; period: string; value: number | null }[]>();
       const follow = async (href: string) => {
         const url = unescape(href).replace("http://127.0.0.1:8080", "");
@@ -103,7 +103,8 @@ describe("publications generated from a store of the shared data", () => {
         const body = m[1]!;
         const text = plain(body.split('<a class="ref"')[0]!);
         const hrefs = [...body.matchAll(/<a class="ref" href="([^"]+)"/g)].map((x) => x[1]!);
-        assert.ok(hrefs.length > 0, `no reference: ${text}`);
+        // A sentence that states figures names where they come from; one without (a profile's situation) need not.
+        if (figureTokens(text, lang).length > 0) assert.ok(hrefs.length > 0, `no reference: ${text}`);
         const allowed = new Set<string>();
         for (const href of hrefs) for (const token of allowedTokens(await follow(href), lang)) allowed.add(token);
         for (const token of figureTokens(text, lang)) { assert.ok(allowed.has(token), `${lang}: ${token} in "${text}" is not given by ${hrefs.join(" ")}`); checked += 1; }
@@ -124,7 +125,7 @@ describe("publications generated from a store of the shared data", () => {
         assert.equal(plain(m[1]!), (response.json() as { reading: Record<string, string> }).reading[lang]!.replace(/\u00a0/g, " "));
         checked += 1;
       }
-      assert.ok(checked > 100, `${lang}: only ${checked} figures checked`);
+      assert.ok(checked > least, `${lang}: only ${checked} figures checked`);
     }
   });
 

@@ -1,11 +1,8 @@
 // Where a dated event falls on a series' periods: the rule that turns an in-force date into the first period
 // under the event, and the distance in periods between two such places.
-import { MigmonError, parsePeriodParts, periodStart } from "../core/index.ts";
-import type { Period, PeriodParts } from "../core/index.ts";
+import { MigmonError, parsePeriodParts, periodOrdinal, periodStart, periodsPerYear } from "../core/index.ts";
+import type { Period } from "../core/index.ts";
 import { dateStart } from "../events/dates.ts";
-
-/** Observations per year of the interval kinds; days and weeks are read as points and steps. */
-const perYear: Partial<Record<PeriodParts["kind"], number>> = { year: 1, half: 2, quarter: 4, month: 12 };
 
 /** The periods of a regular series, read once, with the rule that places a date among them. */
 export interface PeriodAxis {
@@ -23,10 +20,6 @@ export interface PeriodAxis {
 function dayNumber(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-
-function ordinal(p: PeriodParts, frequency: number): number {
-  return p.year * frequency + (frequency === 1 ? 0 : p.sub - 1);
 }
 
 /** The first day of the period with this ordinal, as a day number. */
@@ -47,11 +40,12 @@ export function readPeriodAxis(label: string, periods: readonly Period[]): Perio
   if (first === undefined) throw new MigmonError(`assess: ${label} has no periods`);
   const mixed = parts.find((p) => p.kind !== first.kind);
   if (mixed !== undefined) throw new MigmonError(`assess: ${label} mixes ${first.kind} and ${mixed.kind} periods`);
-  const frequency = perYear[first.kind] ?? null;
+  // Days and weeks have no fixed count per year: they are read as points and steps.
+  const frequency = periodsPerYear(first.kind);
   if (frequency !== null) {
-    const base = ordinal(first, frequency);
+    const base = periodOrdinal(first);
     parts.forEach((p, i) => {
-      if (ordinal(p, frequency) !== base + i) throw new MigmonError(`assess: ${label} is not regular at ${periods[i]}: every period from the first to the last must be present (null when missing)`);
+      if (periodOrdinal(p) !== base + i) throw new MigmonError(`assess: ${label} is not regular at ${periods[i]}: every period from the first to the last must be present (null when missing)`);
     });
     return {
       frequency,

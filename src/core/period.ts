@@ -105,3 +105,46 @@ export function comparePeriods(a: Period | string, b: Period | string): number {
   if (sa !== sb) return sa < sb ? -1 : 1;
   return kindOrder[pa.kind] - kindOrder[pb.kind];
 }
+
+const perYear: Partial<Record<PeriodKind, number>> = { year: 1, half: 2, quarter: 4, month: 12 };
+
+/**
+ * Periods per year of a kind on a regular calendar (year 1, half 2, quarter 4, month 12); null for weeks and days,
+ * which have no fixed count per year and are kept as observed.
+ * @example periodsPerYear("quarter") // 4
+ */
+export function periodsPerYear(kind: PeriodKind): number | null {
+  return perYear[kind] ?? null;
+}
+
+/**
+ * The position of a year, half, quarter or month on its kind's calendar (consecutive periods differ by 1), so
+ * that the distance between two periods of one kind is a subtraction. Throws PeriodError for weeks and days.
+ * @example periodOrdinal(parsePeriodParts("2020-Q1")) - periodOrdinal(parsePeriodParts("2019-Q4")) // 1
+ */
+export function periodOrdinal(p: PeriodParts): number {
+  const frequency = perYear[p.kind];
+  if (frequency === undefined) throw new PeriodError(`a ${p.kind} period has no place on a regular calendar: ${formatPeriod(p)}`);
+  return p.year * frequency + (frequency === 1 ? 0 : p.sub - 1);
+}
+
+/**
+ * The period of a kind at an ordinal (the inverse of periodOrdinal). Throws PeriodError for weeks and days.
+ * @example periodAtOrdinal("month", periodOrdinal(parsePeriodParts("2019-12")) + 1) // "2020-01"
+ */
+export function periodAtOrdinal(kind: PeriodKind, ordinal: number): Period {
+  const frequency = perYear[kind];
+  if (frequency === undefined) throw new PeriodError(`a ${kind} period has no place on a regular calendar`);
+  const year = Math.floor(ordinal / frequency);
+  return formatPeriod({ kind, year, sub: frequency === 1 ? 0 : ordinal - year * frequency + 1, day: 0 });
+}
+
+/**
+ * The period `steps` after a year, half, quarter or month (its successor for 1). Throws PeriodError for weeks
+ * and days, which the project does not step through.
+ * @example periodAfter("2019-Q4", 1) // "2020-Q1"
+ */
+export function periodAfter(period: Period | string, steps = 1): Period {
+  const p = parsePeriodParts(period);
+  return periodAtOrdinal(p.kind, periodOrdinal(p) + steps);
+}

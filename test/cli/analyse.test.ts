@@ -86,14 +86,14 @@ describe("migmon analyse", () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("analyse --help lists every method with its CSV layout and says --indicator/--geo are not yet available", async () => {
+  it("analyse --help lists every method with its CSV layout and explains --indicator/--geo", async () => {
     const run = await analyse(dir, ["--help"]);
     for (const name of ["its", "chow", "supf", "cusum", "breaks", "pelt", "binseg", "adf", "kpss", "stl", "ets", "ewma", "ccf", "granger", "did", "synth"]) {
       assert.match(run.stdout, new RegExp(`\\n  ${name} \\(`), name);
     }
     assert.match(run.stdout, /period,y,x/);
     assert.match(run.stdout, /unit,period,value/);
-    assert.match(run.stdout, /not available yet/);
+    assert.match(run.stdout, /--indicator ID\n?\s*--geo CODE reads the series from the store/);
   });
 
   it("analyse pelt --json prints changepoints as periods, equal to exact optimal partitioning of the asylum series", async () => {
@@ -223,7 +223,10 @@ describe("migmon analyse", () => {
       ["nosuch", "--input", "asylum.csv"],
       ["pelt", "--input", "asylum.csv", "--event", "2015-01"],
       ["pelt"],
-      ["pelt", "--indicator", "immigration", "--geo", "BE"],
+      ["pelt", "--indicator", "immigration"],
+      ["pelt", "--input", "asylum.csv", "--indicator", "immigration", "--geo", "BE"],
+      ["granger", "--indicator", "immigration", "--geo", "BE"],
+      ["did", "--indicator", "immigration", "--geo", "BE", "--treated", "BE", "--event", "2015"],
       ["pelt", "--input", "asylum.csv", "--cost", "laplace"],
       ["chow", "--input", "asylum.csv", "--at", "2030-01"],
     ]) {

@@ -1,35 +1,10 @@
 // Reading the CSV of `migmon analyse --input FILE.csv`: one series (period,value), two aligned series
 // (period,y,x) or a panel (unit,period,value). Periods are read with parsePeriod; an empty value is missing.
 import { parse } from "csv-parse/sync";
-import { InputError, formatPeriod, parsePeriodParts } from "../../core/index.ts";
+import { InputError, formatPeriod, parsePeriodParts, periodAtOrdinal, periodOrdinal, periodsPerYear } from "../../core/index.ts";
 import type { Period, PeriodParts } from "../../core/index.ts";
-
-/** The three CSV layouts the command reads, named by their header. */
-export type InputShape = "series" | "pair" | "panel";
-
-export const shapeColumns: Record<InputShape, readonly string[]> = {
-  series: ["period", "value"],
-  pair: ["period", "y", "x"],
-  panel: ["unit", "period", "value"],
-};
-
-/**
- * A regular time series read from a CSV: every period from the first to the last, in order; a period absent from
- * the file or with an empty value is null (missing), never 0. `lines` gives the CSV line of each period (null
- * when the period has no row).
- */
-export interface RegularSeries {
-  readonly periods: readonly Period[];
-  readonly columns: Readonly<Record<string, readonly (number | null)[]>>;
-  readonly lines: readonly (number | null)[];
-  /** Observations per year (12 monthly, 4 quarterly, 2 half-yearly, 1 annual), null for weeks and days. */
-  readonly frequency: number | null;
-}
-
-/** A panel as read: one row per line, missing values null. */
-export interface PanelInput {
-  readonly rows: readonly { readonly unit: string; readonly period: Period; readonly value: number | null }[];
-}
+import { shapeColumns } from "../../analysis/methods/methodTypes.ts";
+import type { InputShape, MethodPanel, MethodSeries } from "../../analysis/methods/methodTypes.ts";
 
 interface Record_ {
   readonly cells: readonly string[];
@@ -48,6 +23,8 @@ function readRecords(text: string, source: string): { header: string[]; records:
   if (first === undefined) throw new InputError(source, undefined, "empty file: expected a header row");
   return { header: first.record.map((h) => h.toLowerCase()), records: rest.map((r) => ({ cells: r.record, line: r.info.lines })) };
 }
+
+export type { InputShape };
 
 /** The layout of a header, or null when it is none of the three. */
 export function shapeOfHeader(header: readonly string[]): InputShape | null {
@@ -74,22 +51,16 @@ function readPeriod(cell: string, source: string, line: number): PeriodParts {
   }
 }
 
-const perYear: Partial<Record<PeriodParts["kind"], number>> = { year: 1, half: 2, quarter: 4, month: 12 };
-
 function ordinal(p: PeriodParts, frequency: number | null): number {
-  return frequency === null ? 0 : p.year * frequency + (frequency === 1 ? 0 : p.sub - 1);
-}
-
-function fromOrdinal(i: number, kind: PeriodParts["kind"], frequency: number): Period {
-  const year = Math.floor(i / frequency);
-  return formatPeriod({ kind, year, sub: frequency === 1 ? 0 : (i % frequency) + 1, day: 0 });
+  return frequency === null ? 0 : periodOrdinal(p);
 }
 
 /**
- * Reads a `period,value` or `period,y,x` CSV into a regular series. Throws InputError naming the file and line
+ * Reads a `period,value` or `period,y,x` CSV into a regular series (every period from the first to the last, a
+ * period absent from the file or with an empty value being null, never 0; `lines` the CSV line of each). Throws InputError naming the file and line
  * for a wrong header, a bad period or number, a repeated period, periods out of order or of mixed kinds.
  */
-export function readRegularSeries(text: string, source: string, shape: "series" | "pair"): RegularSeries {
+export function readRegularSeries(text: string, source: string, shape: "series" | "pair"): MethodSeries {
   const { header, records } = readRecords(text, source);
   const found = shapeOfHeader(header);
   if (found !== shape) {
@@ -107,7 +78,7 @@ export function readRegularSeries(text: string, source: string, shape: "series" 
     parts.push(p);
   }
   const kind = (parts[0] as PeriodParts).kind;
-  const frequency = perYear[kind] ?? null;
+  const frequency = periodsPerYear(kind);
   const firstOrdinal = ordinal(parts[0] as PeriodParts, frequency);
   const length = frequency === null ? records.length : ordinal(parts[parts.length - 1] as PeriodParts, frequency) - firstOrdinal + 1;
   const periods: Period[] = [];
@@ -132,12 +103,12 @@ export function readRegularSeries(text: string, source: string, shape: "series" 
       (columns[name] as (number | null)[])[position] = readNumber(r.cells[j + 1] as string, source, r.line, name);
     });
   });
-  if (frequency !== null) for (let i = 0; i < length; i++) periods.push(fromOrdinal(firstOrdinal + i, kind, frequency));
-  return { periods, columns, lines, frequency };
+  if (frequency !== null) for (let i = 0; i < length; i++) periods.push(periodAtOrdinal(kind, firstOrdinal + i));
+  return { label: source, periods, columns, lines, frequency };
 }
 
 /** Reads a `unit,period,value` CSV. Throws InputError naming the file and line for a bad header, period or value. */
-export function readPanel(text: string, source: string): PanelInput {
+export function readPanel(text: string, source: string): MethodPanel {
   const { header, records } = readRecords(text, source);
   if (shapeOfHeader(header) !== "panel") {
     throw new InputError(source, 1, `header must be unit,period,value for this method, found ${header.join(",")}`);
@@ -154,16 +125,5 @@ export function readPanel(text: string, source: string): PanelInput {
     seen.add(key);
     return { unit, period, value: readNumber(r.cells[2] as string, source, r.line, "value") };
   });
-  return { rows };
-}
-
-/**
- * The `count` periods after position `last` of a regular series (for forecasts), or an empty list for weeks and
- * days, whose calendar the command does not step through.
- */
-export function periodsAfter(series: RegularSeries, last: number, count: number): Period[] {
-  if (series.frequency === null) return [];
-  const first = parsePeriodParts(series.periods[0] as string);
-  const start = ordinal(first, series.frequency) + last + 1;
-  return Array.from({ length: count }, (_, i) => fromOrdinal(start + i, first.kind, series.frequency as number));
+  return { label: source, rows };
 }

@@ -261,7 +261,8 @@ test("the interface words of the explorer exist in nl, fr and en, with a word fo
 test("register page filters by level, area, kind and years as GET /api/events does, with the codes in words", { timeout: 40_000 }, async () => {
   const { page } = await openPage(chromium.context, `${server.url}/register?lang=nl`);
   const all = await api<{ events: RegisterEvent[] }>("/api/events");
-  assert.equal(await page.locator("ol.register > li").count(), all.events.length);
+  // Twenty to a page, newest first (register.test.ts checks the search and the pages).
+  assert.equal(await page.locator("ol.register > li").count(), Math.min(20, all.events.length));
   await page.selectOption("#field-level", "federal");
   await page.selectOption("#field-kind", "policy");
   await page.selectOption("#field-from", "2010");
@@ -270,8 +271,9 @@ test("register page filters by level, area, kind and years as GET /api/events do
   await drawn(page);
   const wanted = await api<{ events: RegisterEvent[] }>("/api/events?level=federal&kind=policy&from=2010&to=2019");
   assert.ok(wanted.events.length > 0 && wanted.events.length < all.events.length);
-  assert.deepEqual(await page.$$eval("ol.register > li", (items) => items.map((i) => (i as unknown as { id: string }).id)), wanted.events.map((e) => e.id));
-  assert.equal(await page.textContent("#event-count"), `${wanted.events.length} gebeurtenissen`);
+  const newestFirst = [...wanted.events].sort((a, b) => (a.inForce < b.inForce ? 1 : a.inForce > b.inForce ? -1 : a.id < b.id ? -1 : 1));
+  assert.deepEqual(await page.$$eval("ol.register > li", (items) => items.map((i) => (i as unknown as { id: string }).id)), newestFirst.slice(0, 20).map((e) => e.id));
+  assert.equal(await page.textContent("#event-count"), `${wanted.events.length} gebeurtenissen. Nieuwste eerst.`);
   assert.ok(((await page.textContent("ol.register .meta")) ?? "").startsWith("Federaal (België) · "));
   assert.equal(await page.locator("#field-level option:checked").textContent(), "Federaal (België)");
   await screenshot(page, "register-filtered-nl");

@@ -8,6 +8,7 @@ import { placeholdersOf } from "../../src/i18n/index.ts";
 import { loadPublicationData, parseYamlWith, publicationsDataDir } from "../../src/publications/publicationFiles.ts";
 import { templateSchema } from "../../src/publications/templateSchema.ts";
 import type { PhraseText, TemplateBlock } from "../../src/publications/templateSchema.ts";
+import { runCli } from "../cli/run-cli.ts";
 import { eventsDir } from "./publicationFixture.ts";
 
 const templateIds = readdirSync(path.join(publicationsDataDir, "templates")).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, "")).sort();
@@ -65,5 +66,21 @@ describe("data/publications", () => {
     const base = "id: leaflet\ntitle: { nl: a, fr: b, en: c }\nchapters:\n- id: one\n  title: { nl: a, fr: b, en: c }\n  sections:\n  - id: s\n    title: { nl: a, fr: b, en: c }\n    blocks:\n";
     assert.throws(() => parseYamlWith(templateSchema, `kind: leaflet\n${base}    - { kind: situation }\n`, "leaflet.yaml"), (e: Error) => /^kind: .* in leaflet\.yaml$/.test(e.message) && !e.message.includes("\n"));
     assert.throws(() => parseYamlWith(templateSchema, `kind: monitor\n${base}    - { kind: poem }\n`, "leaflet.yaml"), /chapters\.0\.sections\.0\.blocks\.0\.kind: .* in leaflet\.yaml/);
+  });
+
+  it("migmon report refuses an unknown kind, a bad --format and --geo with --all with exit 2 and one line naming the option", async () => {
+    for (const [args, message] of [
+      [["report", "leaflet"], /unknown report kind "leaflet": give one of monitor, factsheet, profile, group, catalogue or diff/],
+      [["report", "monitor", "--format", "docx"], /--format must be html or pdf \(got docx\)/],
+      [["report", "profile", "--geo", "11002", "--all"], /give --geo or --all, not both/],
+    ] as const) {
+      const run = await runCli(args, { MIGMON_DB: "/nonexistent/never-opened.duckdb" });
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trim().split("\n").length, 1);
+    }
+    const help = await runCli(["report", "--help"], {});
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--as-of <date>/);
   });
 });

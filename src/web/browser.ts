@@ -29,6 +29,7 @@ export interface WebElement extends WebNode {
   replaceChildren(...nodes: (WebNode | ChartNode | string)[]): void;
   addEventListener(type: string, listener: (event: WebEvent) => void): void;
   focus(): void;
+  remove(): void;
   querySelectorAll(selector: string): ArrayLike<WebElement>;
   /** The rows of a tbody (an HTMLTableSectionElement). */
   readonly children: ArrayLike<WebElement>;

@@ -27,6 +27,7 @@ import { figureTable } from "./figureTable.ts";
 import { indicatorMapPanel } from "./indicatorMapPanel.ts";
 import { indicatorAbout, indicatorSources } from "./indicatorSources.ts";
 import { chosenTab, tabView } from "./tabs.ts";
+import { chartDownloads } from "./chartExport.ts";
 
 /** The Flanders-Belgium-Europe set, as src/indicators/comparison.ts defines it (Flanders first). */
 export const europeSet = ["BE2", "BE", "BE1", "BE3", "NL", "FR", "DE", "LU", "EU27_2020"] as const;
@@ -173,6 +174,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   const apiQuery = apiUrl(`/api/indicators/${id}/data`, { geo: shown });
   const chartPanel = h("div", {},
     h("figure", { class: "chart" }, chart, h("figcaption", {}, `${t(lang, "web.indicator.areas")}${t(lang, "text.colon")}${figures.map((f) => names.name(f.code)).join(", ")}`)),
+    chartDownloads(chart, id, `${detail.title[lang]} (${figures.map((f) => names.name(f.code)).join(", ")})`, citation, lang),
     h("section", { "aria-labelledby": "events-heading" }, h("h2", { id: "events-heading" }, t(lang, "web.indicator.events")), eventList(events, lang, "chart-events")));
   const tablePanel = h("div", {},
     figureTable(input, lang),

@@ -4,6 +4,7 @@
 // citation, BibTeX, permalink and API query checked against the API. Also counts the API requests made before the
 // first chart is drawn (figure for bench/README.md).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { formatNumber, t } from "../../src/i18n/index.ts";
@@ -123,6 +124,26 @@ test("indicator Table tab: every figure of the API with flags spelled out, sorte
     const smallest = Math.min(...plain.flatMap((v) => (v.value === null ? [] : [v.value])));
     assert.equal(await page.textContent("#figures tbody tr:first-child td:nth-child(3)"), formatNumber(smallest, "fr"));
     await screenshot(page, "indicator-tab-table-fr");
+  } finally {
+    await page.close();
+  }
+});
+
+test("indicator chart downloads: the SVG holds the title and the source with its releases, the PNG is a PNG image", { timeout: 60_000 }, async () => {
+  const { page } = await openPage(chromium.context, `${server.url}/indicator?id=first_permits&lang=nl`);
+  try {
+    const title = (await api<{ title: Record<string, string> }>("/api/indicators/first_permits")).title.nl;
+    const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click("[data-export=svg]")]);
+    assert.equal(svgDownload.suggestedFilename(), "first_permits.svg");
+    const svg = readFileSync(await svgDownload.path(), "utf8");
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(svg.includes(`>${title} (`), "the title is in the image");
+    assert.ok(svg.includes("Bron") && svg.includes("tps00170"), "the source and dataset are in the image");
+    const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.click("[data-export=png]")]);
+    assert.equal(pngDownload.suggestedFilename(), "first_permits.png");
+    const png = readFileSync(await pngDownload.path());
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "PNG signature");
+    assert.ok(png.readUInt32BE(16) >= 1000, `PNG ${png.readUInt32BE(16)} px wide, twice the chart`);
   } finally {
     await page.close();
   }

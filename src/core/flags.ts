@@ -1,7 +1,9 @@
 import { MigmonError, excerpt } from "./errors.ts";
 
 /**
- * The observation status codes of Eurostat and SDMX, kept on every observation (DESIGN.md §3).
+ * The observation status codes of Eurostat and SDMX, kept on every observation (DESIGN.md §3). `m` is the SDMX
+ * cross-domain code list CL_OBS_STATUS "M: missing value; data cannot exist", which Eurostat's data browser
+ * exports print beside an empty value (tps00171, Denmark 2017).
  * A set of flags is written as the codes in this order, e.g. `bep`; the empty string means no flag.
  */
 export const flagMeanings = {
@@ -10,6 +12,7 @@ export const flagMeanings = {
   d: "definition differs",
   e: "estimated",
   f: "forecast",
+  m: "missing value; data cannot exist",
   n: "not significant",
   p: "provisional",
   r: "revised",

@@ -14,6 +14,8 @@ export const eurostatLabelsCsv = `# Eurostat's English labels -> Eurostat's code
 # Deliberately absent, because their codes could not be checked against the code list: the MIGR_EIPRE reason and
 # apprehen labels other than Total, and "Non-EU27 countries (from 2020) nor EFTA countries" (citizen, c_birth); files
 # with them fail with an UnknownCodeError that lists them, until they are added here.
+# reason FAM, EDUC, OTH (tps00171, all valid permits): Eurostat's REASON code list as the dissemination API takes it
+# for the residence-permit tables (migr_resfirst ... &reason=TOTAL&reason=FAM&reason=EDUC&reason=EMP&reason=OTH).
 # Edit this file, then run test/eurostat/labels-embedded.test.ts with MIGMON_UPDATE_EMBEDDED=1.
 # Code - (citizen only): an aggregate or historical category of the third-party derived tables
 # (eurostat/derived_*_by_citizenship_*) whose Eurostat code could not be checked. The derived-table parser leaves
@@ -416,6 +418,9 @@ geo,UZ,Uzbekistan
 geo,XK,Kosovo (under United Nations Security Council Resolution 1244/99)
 geo,XK,Kosovo*
 indic_de,JAN,Population on 1 January - total
+reason,EDUC,Education reasons
+reason,FAM,Family reasons
+reason,OTH,Other reason
 reason,TOTAL,Total
 sex,F,Females
 sex,M,Males

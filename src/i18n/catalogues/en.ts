@@ -45,6 +45,7 @@ export const en = {
   "flag.d": "definition differs",
   "flag.e": "estimated",
   "flag.f": "forecast",
+  "flag.m": "missing value; data cannot exist",
   "flag.n": "not significant",
   "flag.p": "provisional",
   "flag.r": "revised",

@@ -46,6 +46,7 @@ export const fr: Catalogue = {
   "flag.d": "définition différente",
   "flag.e": "estimé",
   "flag.f": "prévision",
+  "flag.m": "valeur manquante ; la donnée ne peut exister",
   "flag.n": "non significatif",
   "flag.p": "provisoire",
   "flag.r": "révisé",

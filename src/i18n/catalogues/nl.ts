@@ -44,6 +44,7 @@ export const nl: Catalogue = {
   "flag.d": "afwijkende definitie",
   "flag.e": "geschat",
   "flag.f": "prognose",
+  "flag.m": "ontbrekende waarde; het gegeven kan niet bestaan",
   "flag.n": "niet significant",
   "flag.p": "voorlopig",
   "flag.r": "herzien",

@@ -131,7 +131,7 @@ describe("analysis routes", () => {
       [`/api/analysis/its?${be}&event=2015&model=logit`, 400, /^query parameter model: must be gaussian or poisson/],
       [`/api/analysis/adf?${be}&lags=many`, 400, /^query parameter lags: must be aic or a whole number/],
       [`/api/analysis/pelt?${be}&asOf=2025-01-01&release=1`, 400, /asOf and release exclude each other/],
-      ["/api/analysis/arima?dataset=eurostat:demo_r_gind3&series=CNMIGRAT.BE", 404, /^no analysis method "arima"; the methods are assess, its, pelt, binseg, chow, cusum, adf, kpss$/],
+      ["/api/analysis/arima?dataset=eurostat:demo_r_gind3&series=CNMIGRAT.BE", 404, /^no analysis method "arima"; the methods are assess, its, chow, supf, cusum, breaks, pelt, binseg, adf, kpss, stl, ets, ewma, ccf, granger, did, synth$/],
       ["/api/analysis/pelt?dataset=eurostat:nothing&series=A.B", 404, /dataset eurostat:nothing not found/],
       ["/api/analysis/pelt?dataset=eurostat:demo_r_gind3&series=CNMIGRAT.XX", 404, /series CNMIGRAT.XX of dataset eurostat:demo_r_gind3 has no observations/],
       [`/api/analysis/pelt?${be}&asOf=2020-01-01`, 404, /has no observations in the range and version asked for/],

@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import { z } from "zod";
 import { buildProgram } from "../../src/cli/main.ts";
 import { parsePort, startServer } from "../../src/cli/commands/serve.ts";
+import { analysisMethods } from "../../src/analysis/methods/registry.ts";
 import { observationQuerySchema } from "../../src/server/routes/observations.ts";
 import { buildStore, startApi } from "./apiFixture.ts";
 import { sharedDataDir } from "../shared-data.ts";
@@ -29,7 +30,7 @@ describe("GET /api/openapi.json", () => {
       "GET /api/datasets/{id}/observations", "GET /api/events", "GET /api/events/for", "GET /api/events/{id}", "POST /api/events",
       "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/data",
       "GET /api/geography/units", "GET /api/geography/boundaries/{layer}",
-      ...["assess", "its", "pelt", "binseg", "chow", "cusum", "adf", "kpss"].map((m) => `GET /api/analysis/${m}`),
+      ...["assess", ...analysisMethods.map((m) => m.name)].map((m) => `GET /api/analysis/${m}`),
       "POST /api/update", "GET /api/openapi.json",
     ].sort();
     assert.deepEqual(documented, expected);
@@ -126,9 +127,9 @@ describe("migmon serve", () => {
     for (const bad of ["65536", "-1", "80a", ""]) assert.throws(() => parsePort(bad), /--port must be a whole number from 0 to 65535/);
   });
 
-  test("migmon --help lists serve with --port and --host", () => {
+  test("migmon --help lists serve with --port and --host", async () => {
     const context = { stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: process.cwd() };
-    const serve = buildProgram(context).commands.find((c) => c.name() === "serve");
+    const serve = (await buildProgram(context)).commands.find((c) => c.name() === "serve");
     assert.ok(serve);
     assert.deepEqual(serve.options.map((o) => o.long), ["--port", "--host"]);
   });

@@ -1,88 +1,69 @@
-// GET /api/analysis/{method}: one analysis method run on one series of the store. A series is selected by its
-// dataset and its full series key (the dataset's dimension codes in order, joined by "."), with the same period
-// range and version parameters as the observations route, plus the method's own options.
+// GET /api/analysis/{method}: one method of the analysis registry (src/analysis/methods) run on series of the
+// store, one route per method with the method's own zod options, and GET /api/analysis/assess. A series is selected
+// by its dataset and its full series key (the dataset's dimension codes in order, joined by "."), with the same
+// period range and version parameters as the observations route (analysisInput.ts).
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { MigmonError, NotFoundError, UsageError, parsePeriod, splitSeriesKey } from "../../core/index.ts";
-import type { DatasetId, ReleaseId, SeriesKey } from "../../core/index.ts";
-import type { Store } from "../../store/store.ts";
+import { MigmonError, NotFoundError, UsageError, parsePeriod } from "../../core/index.ts";
+import type { DatasetId } from "../../core/index.ts";
 import { assessPolicyEffect } from "../../assess/assessPolicyEffect.ts";
 import { eventIdPattern } from "../../events/schema.ts";
 import { findEvent } from "../../events/query.ts";
 import { findIndicator } from "../../indicators/catalogue.ts";
-import { apiMethods, methodNames } from "../analysisMethods.ts";
+import { analysisMethods } from "../../analysis/methods/registry.ts";
+import type { AnalysisMethod, MethodOptionValues } from "../../analysis/methods/methodTypes.ts";
 import { readIndicatorSeries, readStoredSeries } from "../../assess/readSeries.ts";
+import { readMethodInput, selectionOf, seriesSelection } from "../analysisInput.ts";
+import type { Selection } from "../analysisInput.ts";
 import { apiSeriesMessages, apiSeriesSources } from "../assessSeries.ts";
 import { registerReader } from "../eventsRegister.ts";
 import { datasetsOf } from "./indicators.ts";
-import type { ApiMethod } from "../analysisMethods.ts";
-import { layOutSeries } from "../../analysis/layOutSeries.ts";
-import type { LaidOutSeries } from "../../analysis/layOutSeries.ts";
 import { answerFromCache, entityTag } from "../caching.ts";
 import type { ServerEffects } from "../effects.ts";
-import { asOfSchema, datasetIdSchema, normaliseAsOf, periodSchema, releaseIdSchema } from "../parameters.ts";
+import { normaliseAsOf } from "../parameters.ts";
 import type { ReleaseState } from "../releaseState.ts";
 import { addRoute, noParameters } from "../routeTable.ts";
 import type { RouteTable } from "../routeTable.ts";
 
-/** The parameters that select the series, shared by every method. */
-export const seriesSelection = {
-  dataset: datasetIdSchema,
-  series: z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, "must be a full series key: the dataset's dimension codes in order, joined by \".\"")
-    .describe("the full series key: every dimension code of the dataset, in its dimension order, joined by \".\" (e.g. A.NR.T.TOTAL.BE)"),
-  from: periodSchema.optional().describe("first period used (inclusive)"),
-  to: periodSchema.optional().describe("last period used (inclusive)"),
-  asOf: asOfSchema.optional(),
-  release: releaseIdSchema.optional().describe("as published by this release of the dataset; not with asOf"),
+const selectionText: Record<AnalysisMethod["shape"], string> = {
+  series: "The series: `dataset` and the full `series` key",
+  pair: "The two series: y is `dataset` and the full `series` key, x the full key `x` (of `xDataset`, by default the same dataset); they are aligned on their periods",
+  panel: "The panel: `units`, two or more full series keys of `dataset`, each a unit named by its key",
 };
 
-type Selection = { dataset: string; series: string; from?: string | undefined; to?: string | undefined; asOf?: string | undefined; release?: string | undefined };
+/** The query parameter spelling of an option, for the methods' messages. */
+const queryParameter = (key: string): string => `query parameter ${key}`;
 
-/** Reads one series from the store and lays it out. Throws UsageError for a key of the wrong length, NotFoundError when the series has no observation. */
-async function readSeries(store: Store, q: Selection): Promise<LaidOutSeries> {
-  if (q.asOf !== undefined && q.release !== undefined) throw new UsageError("query parameters asOf and release exclude each other: give one");
-  const id = q.dataset as DatasetId;
-  const dataset = await store.getDataset(id);
-  const codes = splitSeriesKey(q.series as SeriesKey);
-  if (codes.length !== dataset.dimensions.length) {
-    throw new UsageError(`query parameter series: ${JSON.stringify(q.series)} has ${codes.length} codes, dataset ${id} has ${dataset.dimensions.length} dimensions (${dataset.dimensions.join(".")})`);
-  }
-  const observations = await store.query({
-    dataset: id,
-    where: Object.fromEntries(dataset.dimensions.map((d, i) => [d, [codes[i] as string]])),
-    ...(q.from === undefined ? {} : { from: parsePeriod(q.from) }),
-    ...(q.to === undefined ? {} : { to: parsePeriod(q.to) }),
-    ...(q.asOf === undefined ? {} : { asOf: normaliseAsOf(q.asOf) }),
-    ...(q.release === undefined ? {} : { release: Number(q.release) as ReleaseId }),
-  });
-  if (observations.length === 0) throw new NotFoundError(`series ${q.series} of dataset ${id} has no observations in the range and version asked for`);
-  return layOutSeries(`${id} ${q.series}`, observations);
-}
-
-function registerMethod(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState, method: ApiMethod): void {
+function registerMethod(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState, method: AnalysisMethod): void {
   addRoute(app, table, {
     method: "GET", url: `/api/analysis/${method.name}`, tag: "analysis",
     summary: method.summary,
-    description: "The series: `dataset` and the full `series` key, optionally cut to `from`..`to` and read as of a date or release. " +
+    description: `${selectionText[method.shape]}, optionally cut to \`from\`..\`to\` and read as of a date or release. ` +
       "Missing values are dropped by the analysis' one rule; a method over lags needs consecutive periods (422 naming the gap). " +
-      "Too few observations is a 422; an option the method cannot use on this series (a break too near an end) a 400.",
+      "Too few observations is a 422; an option the method cannot use on this series (a break too near an end) a 400. " +
+      "The method and its options are those of `migmon analyse` (one registry, src/analysis/methods).",
     params: noParameters,
-    query: z.strictObject({ ...seriesSelection, ...method.options }),
-    answers: { 200: { description: "{ method, dataset, series, release, periods: {first, last}, n, values: [{period, value, flags}], result, reading }", types: ["application/json"] } },
+    query: z.strictObject({ ...selectionOf[method.shape], ...method.options }),
+    answers: { 200: { description: "{ method, dataset, series | units, release, periods: {first, last}, n, values: [{period, value, flags}] (one series) or {<column or unit>: [...]}, result, reading }", types: ["application/json"] } },
   }, async ({ query }, request, reply) => {
-    const q = query as Selection & Record<string, unknown>;
+    const q = query as unknown as Selection & MethodOptionValues;
     const latest = await releases.latestReleaseId(q.dataset as DatasetId);
-    if (answerFromCache(request, reply, entityTag(request.url, [latest]))) return reply;
-    const series = await readSeries(effects.store, q);
+    const xRelease = q.xDataset === undefined ? [] : [await releases.latestReleaseId(q.xDataset as DatasetId)];
+    if (answerFromCache(request, reply, entityTag(request.url, [latest, ...xRelease]))) return reply;
+    const { input, laid } = await readMethodInput(effects.store, method.shape, q);
     // The methods throw a plain MigmonError (500) for options that do not fit the series, such as a break date
     // with too few observations on one side: for the API that is a bad parameter.
-    const answer = runWithParameters(method.name, () => method.run(series, query));
+    const answer = runWithParameters(method.name, () => method.run(input, query as MethodOptionValues, queryParameter));
+    const valuesOf = (s: (typeof laid)[string]) => s.periods.map((period, i) => ({ period, value: s.values[i] ?? null, flags: s.flags[i] ?? "" }));
+    const periods = input.shape === "panel" ? [...new Set(input.panel.rows.map((r) => r.period))].sort() : input.series.periods;
+    const values = input.shape === "series" ? valuesOf(laid.value as (typeof laid)[string]) : Object.fromEntries(Object.entries(laid).map(([k, s]) => [k, valuesOf(s)]));
+    const n = input.shape === "panel" ? input.panel.rows.filter((r) => r.value !== null).length
+      : Object.values(input.series.columns)[0]?.filter((_, i) => Object.values(input.series.columns).every((c) => c[i] !== null && c[i] !== undefined)).length ?? 0;
     return {
-      method: method.name, dataset: q.dataset, series: q.series, release: latest,
-      periods: { first: series.periods[0] ?? null, last: series.periods[series.periods.length - 1] ?? null },
-      n: series.values.filter((v) => v !== null).length,
-      values: series.periods.map((period, i) => ({ period, value: series.values[i] ?? null, flags: series.flags[i] ?? "" })),
-      result: answer.result, reading: answer.reading,
+      method: method.name, dataset: q.dataset, ...(q.units === undefined ? { series: q.series } : { units: q.units }), ...(q.x === undefined ? {} : { x: q.x, xDataset: q.xDataset ?? q.dataset }),
+      release: latest,
+      periods: { first: periods[0] ?? null, last: periods[periods.length - 1] ?? null },
+      n, values, result: answer.json, reading: answer.reading,
     };
   });
 }
@@ -148,12 +129,12 @@ function registerAssess(app: FastifyInstance, table: RouteTable, effects: Server
   });
 }
 
-/** Registers GET /api/analysis/assess, GET /api/analysis/{method} for every method of analysisMethods.ts, and a 404 naming them for any other. */
+/** Registers GET /api/analysis/assess, GET /api/analysis/{method} for every method of the registry, and a 404 naming them for any other. */
 export function registerAnalysisRoutes(app: FastifyInstance, table: RouteTable, effects: ServerEffects, releases: ReleaseState): void {
   registerAssess(app, table, effects, releases);
-  for (const method of apiMethods) registerMethod(app, table, effects, releases, method);
+  for (const method of analysisMethods) registerMethod(app, table, effects, releases, method);
   app.get("/api/analysis/:method", async (request) => {
     const name = String((request.params as { method?: unknown }).method ?? "");
-    throw new NotFoundError(`no analysis method ${JSON.stringify(name)}; the methods are assess, ${methodNames().join(", ")}`);
+    throw new NotFoundError(`no analysis method ${JSON.stringify(name)}; the methods are assess, ${analysisMethods.map((m) => m.name).join(", ")}`);
   });
 }

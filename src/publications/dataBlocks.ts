@@ -42,9 +42,10 @@ async function needFigures(reader: FigureReader, id: string, geos: readonly stri
   return reader.read(id, geos);
 }
 
-function chartEvents(register: readonly PolicyEvent[], topics: readonly string[], geo: string, lang: Lang, first: string): ChartEvent[] {
+/** The register's events for the series that fall within its periods (an event after the last figure would stretch the axis over empty years). */
+function chartEvents(register: readonly PolicyEvent[], topics: readonly string[], geo: string, lang: Lang, first: string, last: string): ChartEvent[] {
   return eventsFor(register, topics, geo)
-    .filter((e) => e.inForce >= first.slice(0, 4))
+    .filter((e) => e.inForce >= first.slice(0, 4) && e.inForce.slice(0, 7) <= last.slice(0, 7))
     .map((e) => ({ date: e.inForce, label: e.title[lang], kind: e.kind, direction: e.direction, checked: e.checked, summary: e.summary[lang], source: e.sources[0]! }));
 }
 
@@ -76,7 +77,7 @@ function lineFigure(result: IndicatorResult, geos: readonly string[], from: stri
   const title = result.indicator.title[tc.lang];
   const input: LineChartInput = {
     series, unit: unitWord(result.indicator.unit, tc.lang), lang: tc.lang, title, fractionDigits: digitsOfUnit(result.indicator.unit),
-    events: chartEvents(register, topics, geos[0]!, tc.lang, periods[0]!),
+    events: chartEvents(register, topics, geos[0]!, tc.lang, periods[0]!, periods.at(-1)!),
   };
   const number = takeNumber();
   return {

@@ -12,7 +12,8 @@ export const allowedImports = {
   "ingest/sources": ["core"],
   ingest: ["core", "reference", "store", "ingest/sources"],
   events: ["core", "reference"],
-  indicators: ["core", "reference", "store"],
+  // indicators reads the distributions of analysis (exact Poisson intervals); analysis imports only core, so no cycle.
+  indicators: ["core", "reference", "store", "analysis"],
   impact: ["core", "analysis", "events", "indicators", "reference"],
   assess: ["core", "i18n", "analysis", "reference", "store", "events", "indicators"],
   charts: ["core", "i18n"],

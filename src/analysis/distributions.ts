@@ -251,3 +251,26 @@ export function normalQuantile(p: number): number {
   }
   return z;
 }
+
+function chiSquareDensity(x: number, k: number): number {
+  return Math.exp((k / 2 - 1) * Math.log(x) - x / 2 - (k / 2) * Math.LN2 - logGamma(k / 2));
+}
+
+/**
+ * The p-quantile of chi-square with k degrees of freedom (R: qchisq(p, k)); jstat's value refined by Newton steps
+ * on the exact cdf (on whichever tail is small), kept positive by halving a step that would cross 0.
+ * @example chiSquareQuantile(0.95, 1) // 3.841458820694124
+ */
+export function chiSquareQuantile(p: number, k: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`chiSquareQuantile: p must be in (0, 1), got ${p}`);
+  let x = jStat.chisquare.inv(p, k);
+  if (!(Number.isFinite(x) && x > 0)) x = k;
+  for (let i = 0; i < 100; i++) {
+    const step = p < 0.5 ? (chiSquareCdf(x, k) - p) / chiSquareDensity(x, k) : -(chiSquareUpperTail(x, k) - (1 - p)) / chiSquareDensity(x, k);
+    const next = x - step > 0 ? x - step : x / 2;
+    const moved = Math.abs(next - x);
+    x = next;
+    if (moved <= 1e-15 * Math.max(1, x)) break;
+  }
+  return x;
+}

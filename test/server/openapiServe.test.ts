@@ -31,6 +31,7 @@ describe("GET /api/openapi.json", () => {
       "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/data",
       "GET /api/geography/units", "GET /api/geography/boundaries/{layer}",
       ...["assess", ...analysisMethods.map((m) => m.name)].map((m) => `GET /api/analysis/${m}`),
+      "GET /api/publications", "GET /api/publications/{kind}",
       "POST /api/update", "GET /api/openapi.json",
     ].sort();
     assert.deepEqual(documented, expected);

@@ -14,7 +14,7 @@ import { findEntry, loadCatalogue } from "../../src/ingest/catalogue.ts";
 import { ingestFile } from "../../src/ingest/pipeline.ts";
 import { openDuckDbStore } from "../../src/store/duckdb-store.ts";
 
-const mirror = process.env.MIGMON_SHARED_DATA ?? new URL("../../../shared/data/", import.meta.url).pathname;
+const mirror = process.env.MIGMON_MIRROR || process.env.MIGMON_SHARED_DATA || new URL("../../../shared/data/", import.meta.url).pathname;
 const dataset = "unhcr:demographics";
 
 function memoryOf(pid: number): { rss: number; hwm: number } {

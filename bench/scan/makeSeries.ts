@@ -11,9 +11,9 @@ import { normalDraw, poissonDraw, seededUniform } from "../../test/analysis/seed
 export const seriesLength = 30;
 export const seriesCount = 60_000;
 
-/** The folder of real publisher files: MIGMON_SHARED_DATA, else ../shared/data beside the repository. */
-export const sharedDataDir = process.env.MIGMON_SHARED_DATA
-  ? path.resolve(process.env.MIGMON_SHARED_DATA)
+/** The folder of real publisher files: MIGMON_MIRROR (or its deprecated alias MIGMON_SHARED_DATA), else ../shared/data beside the repository. */
+export const sharedDataDir = process.env.MIGMON_MIRROR || process.env.MIGMON_SHARED_DATA
+  ? path.resolve((process.env.MIGMON_MIRROR || process.env.MIGMON_SHARED_DATA) as string)
   : fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 
 /**

@@ -17,11 +17,22 @@ export function cacheDir(context: CliContext): string {
 }
 
 /**
- * The folder of previously downloaded publisher files for machines without internet: MIGMON_OFFLINE_DIR, else
- * ../shared/data beside the repository when it exists, else null.
+ * The environment variables naming the mirror folder, the first set wins: MIGMON_MIRROR is the one name (DESIGN.md
+ * §9); MIGMON_OFFLINE_DIR (the CLI's former name) and MIGMON_SHARED_DATA (the tests' and golden scripts' former
+ * name) are deprecated aliases, read here and nowhere else in src/.
+ */
+export const mirrorVariables = ["MIGMON_MIRROR", "MIGMON_OFFLINE_DIR", "MIGMON_SHARED_DATA"] as const;
+
+/**
+ * The mirror folder: publisher files laid out like the publishers' own (../shared/data), for machines without
+ * internet, the offline update and the boundary files. MIGMON_MIRROR (or a deprecated alias, mirrorVariables),
+ * else ../shared/data beside the repository when it exists, else null.
  */
 export function defaultOfflineDir(context: CliContext): string | null {
-  if (context.env.MIGMON_OFFLINE_DIR) return path.resolve(context.cwd, context.env.MIGMON_OFFLINE_DIR);
+  for (const name of mirrorVariables) {
+    const value = context.env[name];
+    if (value) return path.resolve(context.cwd, value);
+  }
   const shared = path.resolve(repoRoot, "..", "shared", "data");
   return existsSync(shared) ? shared : null;
 }

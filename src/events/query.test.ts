@@ -5,14 +5,12 @@ import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { NotFoundError } from "../core/index.ts";
 import { loadRegister } from "./register.ts";
+import { sharedDataDir } from "../../test/shared-data.ts";
 import { eventsFor, filterEvents, findEvent, toMarks } from "./query.ts";
 import { appliesToGeography, enclosingGeographies, regionOfMunicipality } from "./geography.ts";
 import type { PolicyEvent } from "./schema.ts";
 
 const events = loadRegister(fileURLToPath(new URL("../../data/events/", import.meta.url)));
-const sharedDataDir = process.env.MIGMON_SHARED_DATA
-  ? path.resolve(process.env.MIGMON_SHARED_DATA)
-  : fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 
 /**
  * The geography of the real series "net migration incl. statistical adjustment" (indicator CNMIGRAT) of

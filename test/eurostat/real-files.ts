@@ -1,14 +1,13 @@
-// Test support for the Eurostat parsers: where the real publisher files are (../shared/data, or
-// MIGMON_SHARED_DATA) and inputs made from files or bytes. Lives in test/ because ingest/sources does no I/O.
+// Test support for the Eurostat parsers: where the real publisher files are (test/shared-data.ts: ../shared/data or
+// MIGMON_MIRROR) and inputs made from files or bytes. Lives in test/ because ingest/sources does no I/O.
 import { createReadStream, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Observation, ParseInput, ParsedTable } from "../../src/core/index.ts";
+import { sharedDataDir as sharedDataRoot } from "../shared-data.ts";
 
 /** The folder of the shared publisher files, with a trailing slash. */
 export function sharedDataDir(): string {
-  const fromEnv = process.env["MIGMON_SHARED_DATA"];
-  if (fromEnv) return fromEnv.endsWith("/") ? fromEnv : `${fromEnv}/`;
-  return fileURLToPath(new URL("../../../shared/data/", import.meta.url));
+  return sharedDataRoot.endsWith("/") ? sharedDataRoot : `${sharedDataRoot}/`;
 }
 
 /** The path of a file under shared/data/eurostat. */

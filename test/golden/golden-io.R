@@ -1,5 +1,5 @@
 # Inputs and output of the golden files: real Belgian series, read from the publishers' files in ../shared/data (or the directory
-# in the environment variable MIGMON_SHARED_DATA). Sourced by test/golden/<method>/make.R; run from the repo root.
+# in the environment variable MIGMON_MIRROR; MIGMON_SHARED_DATA is its deprecated alias). Sourced by test/golden/<method>/make.R; run from the repo root.
 #
 # - be_asylum_monthly(): UNHCR PopStats monthly asylum applications lodged in Belgium, Jan 2012 - the last month
 #   in the file, summed over all countries of origin. UNHCR suppresses small cells as "*" (values 1-4); those
@@ -11,7 +11,8 @@
 # - be_unemployment(): Eurostat lfsa_urgan, Belgium, sex T, age Y15-64, citizenship NAT and FOR, in %.
 
 shared_data <- function() {
-  d <- Sys.getenv("MIGMON_SHARED_DATA")
+  d <- Sys.getenv("MIGMON_MIRROR")
+  if (d == "") d <- Sys.getenv("MIGMON_SHARED_DATA")
   if (d == "") d <- "../shared/data"
   d
 }

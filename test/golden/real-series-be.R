@@ -1,7 +1,7 @@
 # Real Belgian series for the golden files of issue 7, read from the publisher files in ../shared/data (or
-# $MIGMON_SHARED_DATA). Sourced by test/golden/<method>/make.R; run those from the repository root.
+# $MIGMON_MIRROR, or its deprecated alias $MIGMON_SHARED_DATA). Sourced by test/golden/<method>/make.R; run those from the repository root.
 shared_data <- function() {
-  d <- Sys.getenv("MIGMON_SHARED_DATA", "../shared/data")
+  d <- Sys.getenv("MIGMON_MIRROR", Sys.getenv("MIGMON_SHARED_DATA", "../shared/data"))
   if (!dir.exists(d)) stop("shared data directory not found: ", d)
   d
 }

@@ -2,7 +2,7 @@
 
 Simulated (numpy default_rng(20261127), values rounded to 12 significant digits so the JSON holds exactly what
 statsmodels used): a random walk, a stationary AR(1) with phi 0.5, a trend-stationary series. Real Belgian series
-read from ../shared/data (or $MIGMON_SHARED_DATA): UNHCR monthly asylum applications lodged in Belgium 2012-01 to
+read from ../shared/data (or $MIGMON_MIRROR, or its deprecated alias $MIGMON_SHARED_DATA): UNHCR monthly asylum applications lodged in Belgium 2012-01 to
 the last month in the file, summed over origins with the `*` cells (suppressed values of 1-4) left out of the sum
 (as test/golden/real-series-be.R); Eurostat unemployment rates 15-64 of foreigners (FOR) and nationals (NAT) in
 Belgium, lfsa_urgan, 1995-2024; Eurostat immigration to Belgium, all citizenships (migr_imm1ctz derived table),
@@ -14,7 +14,7 @@ import os
 
 import numpy as np
 
-SHARED = os.environ.get("MIGMON_SHARED_DATA", "../shared/data")
+SHARED = os.environ.get("MIGMON_MIRROR") or os.environ.get("MIGMON_SHARED_DATA") or "../shared/data"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 

@@ -13,7 +13,7 @@ PELT must find exactly this optimum.
 Regenerate from the repository root with:  /usr/bin/python3 test/golden/pelt/make.py   (writes pelt.json here)
 
 Inputs: simulated series (numpy seed 20261126) and real Belgian series read from ../shared/data (or
-$MIGMON_SHARED_DATA): UNHCR monthly asylum applications lodged in Belgium 2012-01..2017 summed over origins, with
+$MIGMON_MIRROR, or its deprecated alias $MIGMON_SHARED_DATA): UNHCR monthly asylum applications lodged in Belgium 2012-01..2017 summed over origins, with
 the `*` cells (suppressed values of 1-4) left out of the sum, as test/golden/real-series-be.R does; Eurostat
 unemployment rate of foreigners in Belgium (lfsa_urgan, T, Y15-64, FOR, 1995-2024); Eurostat immigration to
 Belgium (migr_imm1ctz derived table, citizenship Total) 2010-2023, the stretch without missing years.
@@ -28,7 +28,7 @@ import sys
 
 import numpy as np
 
-SHARED = os.environ.get("MIGMON_SHARED_DATA", "../shared/data")
+SHARED = os.environ.get("MIGMON_MIRROR") or os.environ.get("MIGMON_SHARED_DATA") or "../shared/data"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 

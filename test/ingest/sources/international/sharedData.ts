@@ -1,15 +1,11 @@
 import { createReadStream, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Observation, ParseInput, ParsedTable } from "../../../../src/core/index.ts";
+import { sharedDataDir as sharedDataRoot } from "../../../shared-data.ts";
 
-/**
- * The directory of the publishers' real files: MIGMON_SHARED_DATA when set, else ../shared/data next to the
- * repository (this file is test/ingest/sources/international/, five levels below the repository's parent).
- */
+/** The directory of the publishers' real files (test/shared-data.ts: MIGMON_MIRROR or ../shared/data), with a trailing slash. */
 export function sharedDataDir(): string {
-  const fromEnv = process.env.MIGMON_SHARED_DATA;
-  if (fromEnv !== undefined && fromEnv !== "") return fromEnv.endsWith("/") ? fromEnv : `${fromEnv}/`;
-  return fileURLToPath(new URL("../../../../../shared/data/", import.meta.url));
+  return sharedDataRoot.endsWith("/") ? sharedDataRoot : `${sharedDataRoot}/`;
 }
 
 /** The path of a real file under the shared data directory; throws when it is not there. */

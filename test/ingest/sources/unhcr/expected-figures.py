@@ -1,7 +1,7 @@
 """Recomputes the expected figures of parse.test.ts from the real UNHCR files, with Python's csv module.
 
 Run from the repository root:  /usr/bin/python3 test/ingest/sources/unhcr/expected-figures.py
-(MIGMON_SHARED_DATA overrides ../shared/data). awk is not used because origin names such as
+(MIGMON_MIRROR, or its deprecated alias MIGMON_SHARED_DATA, overrides ../shared/data). awk is not used because origin names such as
 "China, Hong Kong SAR" hold commas inside quotes. Output on 2026-11-26:
   population rows 120261, Belgium 2022 REF 127831, STA 1190
   applications cells 95829, Belgium 2022 16020
@@ -14,7 +14,7 @@ import csv
 import gzip
 import os
 
-base = os.environ.get("MIGMON_SHARED_DATA") or os.path.join(os.path.dirname(__file__), "../../../../../shared/data")
+base = os.environ.get("MIGMON_MIRROR") or os.environ.get("MIGMON_SHARED_DATA") or os.path.join(os.path.dirname(__file__), "../../../../../shared/data")
 
 
 def rows(name):

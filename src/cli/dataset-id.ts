@@ -1,6 +1,5 @@
 import { NotFoundError, makeDatasetId } from "../core/index.ts";
 import type { DatasetId } from "../core/index.ts";
-import { findEntry, loadCatalogue } from "../ingest/catalogue.ts";
 import type { Store } from "../store/store.ts";
 
 /**
@@ -10,6 +9,8 @@ import type { Store } from "../store/store.ts";
  * or `civic_integration_starts`). Throws NotFoundError naming both places when the name is in neither.
  */
 export async function resolveDatasetId(store: Store, name: string): Promise<DatasetId> {
+  // The catalogue reader (yaml, zod) is loaded here, not when the CLI starts (issue 16: --help stays light).
+  const { findEntry, loadCatalogue } = await import("../ingest/catalogue.ts");
   try {
     const entry = findEntry(await loadCatalogue(), name);
     return makeDatasetId(entry.publisher, entry.code);

@@ -1,18 +1,15 @@
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
-import { openDuckDbStore } from "../store/duckdb-store.ts";
 import type { Store } from "../store/store.ts";
 import type { CliContext } from "./context.ts";
-import { databasePath } from "./settings.ts";
+import { openStoreFromEnv } from "./store-from-env.ts";
 
 /**
- * Opens the embedded store, runs `work` with it and closes it, whatever happens. When `work` failed, a failing close
+ * Opens the store (store-from-env.ts), runs `work` with it and closes it, whatever happens. When `work` failed, a failing close
  * does not replace its error (the first error is the one that says what happened).
  */
 export async function withStore<T>(context: CliContext, work: (store: Store) => Promise<T>): Promise<T> {
-  const file = databasePath(context);
-  await mkdir(path.dirname(file), { recursive: true });
-  const store = await openDuckDbStore(file);
+  // DuckDB's native module costs a third of a second to load: only commands that open the store pay it (issue 16).
+  // MIGMON_DATABASE_URL picks the PostgreSQL store instead (store-from-env.ts, issue 18).
+  const { store } = await openStoreFromEnv(context);
   let result: T;
   try {
     result = await work(store);

@@ -9,9 +9,10 @@ import { diversityMeasures } from "./diversity.ts";
 const titles = z.strictObject({ nl: z.string().min(1), fr: z.string().min(1), en: z.string().min(1) });
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "an indicator id is lower case letters, digits and _");
 
-/** The levels an indicator can exist at: the Belgian geography, countries and EU aggregates. */
-export const indicatorLevels = ["municipality", "arrondissement", "province", "region", "country", "eu"] as const;
-export type IndicatorLevel = (typeof indicatorLevels)[number];
+import { indicatorLevels } from "./levels.ts";
+import type { IndicatorLevel } from "./levels.ts";
+export { indicatorLevels };
+export type { IndicatorLevel };
 
 /** How the areas of a dataset are coded: REFNIS (Statbel), NUTS of a version, or countries and EU aggregates. */
 export const geoCodings = ["refnis", "nuts2016", "nuts2021", "country"] as const;

@@ -60,9 +60,10 @@ export type TemplateSection = z.infer<typeof sectionSchema>;
 export const chapterSchema = z.strictObject({ id: blockId, title: trilingual, sections: z.array(sectionSchema).min(1) });
 export type TemplateChapter = z.infer<typeof chapterSchema>;
 
-/** The publication kinds of `migmon report`. */
-export const publicationKinds = ["monitor", "factsheet", "profile", "group", "catalogue"] as const;
-export type PublicationKind = (typeof publicationKinds)[number];
+import { publicationKinds } from "./kinds.ts";
+import type { PublicationKind } from "./kinds.ts";
+export { publicationKinds };
+export type { PublicationKind };
 
 /** A publication template: data/publications/templates/<id>.yaml. */
 export const templateSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
-import { buildProgram, commands } from "../../src/cli/main.ts";
+import { buildProgram, commandModules } from "../../src/cli/main.ts";
 import { sharedData, sharedDataDir } from "../shared-data.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -28,9 +28,9 @@ describe("migmon command line", () => {
   it("migmon --help lists every command and each command has its own --help", async () => {
     const top = await runCli(["--help"], env);
     assert.equal(top.code, 0);
-    const program = buildProgram({ stdout: process.stdout, stderr: process.stderr, env: {}, cwd: process.cwd() });
+    const program = await buildProgram({ stdout: process.stdout, stderr: process.stderr, env: {}, cwd: process.cwd() });
     const names = program.commands.map((c) => c.name());
-    assert.equal(names.length, commands.length);
+    assert.equal(names.length, commandModules.length);
     for (const required of ["sources", "update", "ingest", "datasets", "releases", "query", "diff", "events", "analyse"]) {
       assert.ok(names.includes(required), required);
     }

@@ -9,7 +9,6 @@ import { analysisMethods } from "../../analysis/methods/registry.ts";
 import { shapeColumns } from "../../analysis/methods/methodTypes.ts";
 import type { AnalysisMethod, MethodInput, MethodOutput } from "../../analysis/methods/methodTypes.ts";
 import { readPanel, readRegularSeries } from "../analyse/analysisInput.ts";
-import { readIndicatorInput } from "../analyse/indicatorInput.ts";
 import { declareMethodFlags, flagOf, methodOptionValues } from "../analyse/methodFlags.ts";
 import type { CliContext, RegisterCommand } from "../context.ts";
 import { formatTable } from "../output.ts";
@@ -54,7 +53,8 @@ function readFileInput(method: AnalysisMethod, file: string, context: CliContext
 
 async function readInput(method: AnalysisMethod, o: GeneralOptions, context: CliContext): Promise<{ input: MethodInput; source: string }> {
   if (o.input !== undefined && o.indicator !== undefined) throw new UsageError("give --input FILE.csv or --indicator ID --geo CODE, not both");
-  if (o.indicator !== undefined) return { input: await readIndicatorInput(context, method, o.indicator, o.geo), source: `${o.indicator} ${o.geo ?? ""}`.trim() };
+  // The indicator engine and the store are loaded only for --indicator, not when the CLI starts (issue 16).
+  if (o.indicator !== undefined) return { input: await (await import("../analyse/indicatorInput.ts")).readIndicatorInput(context, method, o.indicator, o.geo), source: `${o.indicator} ${o.geo ?? ""}`.trim() };
   if (o.geo !== undefined) throw new UsageError("--geo goes with --indicator");
   if (o.input === undefined) throw new UsageError(`analyse ${method.name} needs --input FILE.csv or --indicator ID --geo CODE`);
   return { input: readFileInput(method, o.input, context), source: o.input };

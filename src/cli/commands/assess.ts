@@ -1,16 +1,10 @@
 // `migmon assess <indicator> --geo CODE --event ID`: did the series change when a register event came into force?
 // The artefact check first, then the numbers, then what they cannot say; JSON for programs.
 import type { Command, CommanderError } from "commander";
-import { assessPolicyEffect } from "../../assess/assessPolicyEffect.ts";
 import type { AssessOptions, PolicyEffectAssessment } from "../../assess/assessPolicyEffect.ts";
 import type { AssessedSeries } from "../../assess/assessedSeries.ts";
 import { formatFigure, formatP } from "../../assess/assessmentReading.ts";
-import { readIndicatorSeries, readStoredSeries } from "../../assess/readSeries.ts";
 import { UsageError, makeDatasetId } from "../../core/index.ts";
-import { findEvent } from "../../events/query.ts";
-import { loadRegister, resolveEventsDir } from "../../events/register.ts";
-import { findEntry } from "../../ingest/catalogue.ts";
-import { commandSeriesMessages, commandSeriesSources, readCsvSeries } from "../assess/readSeries.ts";
 import type { CliContext, RegisterCommand } from "../context.ts";
 import { withStore } from "../open-store.ts";
 import { parseAsOf, parseLanguage, parsePeriodOption } from "../options.ts";
@@ -70,6 +64,9 @@ async function readSeries(context: CliContext, indicator: string | undefined, o:
     to: parsePeriodOption("--to", o.to),
     asOf: parseAsOf(o.asOf),
   };
+  // The series readers (indicator engine, DuckDB) are loaded when the command runs, not when the CLI starts (issue 16).
+  const [{ readIndicatorSeries, readStoredSeries }, { findEntry }, { commandSeriesMessages, commandSeriesSources, readCsvSeries }] = await Promise.all([
+    import("../../assess/readSeries.ts"), import("../../ingest/catalogue.ts"), import("../assess/readSeries.ts")]);
   if (o.input !== undefined) {
     if (o.series !== undefined || o.dataset !== undefined) throw new UsageError("--input cannot be combined with --dataset/--series");
     return readCsvSeries(context, { ...choice, input: o.input });
@@ -141,6 +138,8 @@ export const registerAssessCommand: RegisterCommand = (program: Command, context
       if (o.event === undefined) throw new UsageError("assess needs --event ID (see `migmon events`)");
       const window = parseWhole("--window", o.window, 0);
       const lag = parseWhole("--lag", o.lag, 0);
+      const [{ assessPolicyEffect }, { findEvent }, { loadRegister, resolveEventsDir }] = await Promise.all([
+        import("../../assess/assessPolicyEffect.ts"), import("../../events/query.ts"), import("../../events/register.ts")]);
       const register = loadRegister(resolveEventsDir(context.env, context.cwd));
       const event = findEvent(register, o.event);
       const series = await readSeries(context, indicator, o);

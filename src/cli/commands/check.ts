@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import { MigmonError } from "../../core/index.ts";
-import { findEntry, loadCatalogue } from "../../ingest/catalogue.ts";
-import { runDatasetChecks } from "../../ingest/checks/run.ts";
 import type { CliContext } from "../context.ts";
 import { withStore } from "../open-store.ts";
 import { chooseFormat, writeRows } from "../output.ts";
@@ -22,6 +20,7 @@ export function registerCheckCommand(program: Command, context: CliContext): voi
     .option("--format <format>", "table, csv or json (default: table on a terminal, csv otherwise)")
     .action(async (name: string, options: { format?: string }) => {
       const format = chooseFormat(context, options.format);
+      const [{ findEntry, loadCatalogue }, { runDatasetChecks }] = await Promise.all([import("../../ingest/catalogue.ts"), import("../../ingest/checks/run.ts")]);
       const entry = findEntry(await loadCatalogue(), name);
       const outcomes = await withStore(context, (store) => runDatasetChecks(store, entry));
       const rows: Row[] = outcomes.flatMap((o) => o.failures.map((f) => ({

@@ -1,11 +1,6 @@
 import type { Command } from "commander";
-import { answerIndicatorRequest } from "../../indicators/answerRequest.ts";
-import { readComparisonSet } from "../../indicators/comparison.ts";
-import { municipalityComparisonSet } from "../../indicators/municipalitySet.ts";
 import type { CliContext } from "../context.ts";
-import { engineContext } from "../indicator/engineContext.ts";
-import { tableDisplay, writeNotes } from "../indicator/tableDisplay.ts";
-import { indicatorFormats, writeResult } from "../indicator/writeResult.ts";
+import { indicatorFormats } from "../indicator/formats.ts";
 import { withStore } from "../open-store.ts";
 import { parseAsOf, parseLanguage, parsePeriodOption } from "../options.ts";
 
@@ -24,6 +19,10 @@ export function registerCompareCommand(program: Command, context: CliContext): v
     .option("--out <file>", "write to this file instead of stdout")
     .action(async (id: string, o: { set: string; from?: string; to?: string; asOf?: string; lang: string; format?: string; out?: string }) => {
       const lang = parseLanguage(o.lang);
+      // The indicator engine and the exporters (exceljs, parquet) are loaded when the command runs (issue 16).
+      const [{ answerIndicatorRequest }, { readComparisonSet }, { municipalityComparisonSet }, { engineContext }, { tableDisplay, writeNotes }, { writeResult }] =
+        await Promise.all([import("../../indicators/answerRequest.ts"), import("../../indicators/comparison.ts"), import("../../indicators/municipalitySet.ts"),
+          import("../indicator/engineContext.ts"), import("../indicator/tableDisplay.ts"), import("../indicator/writeResult.ts")]);
       const set = readComparisonSet(o.set);
       const from = parsePeriodOption("--from", o.from);
       const to = parsePeriodOption("--to", o.to);

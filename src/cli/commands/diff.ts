@@ -5,7 +5,6 @@ import type { CliContext } from "../context.ts";
 import { resolveDatasetId } from "../dataset-id.ts";
 import { withStore } from "../open-store.ts";
 import { parseReleaseId } from "../options.ts";
-import { checkDiffReleases } from "../../store/diff.ts";
 import { chooseFormat, writeRows } from "../output.ts";
 import type { Row } from "../output.ts";
 
@@ -22,6 +21,7 @@ export function registerDiffCommand(program: Command, context: CliContext): void
       const format = chooseFormat(context, options.format);
       const from = parseReleaseId("<releaseA>", a) as ReleaseId;
       const to = parseReleaseId("<releaseB>", b) as ReleaseId;
+      const { checkDiffReleases } = await import("../../store/diff.ts");
       checkDiffReleases(from, to, { from: "<releaseA>", to: "<releaseB>" });
       const { id, dimensions, changes } = await withStore(context, async (store) => {
         const id = await resolveDatasetId(store, name);

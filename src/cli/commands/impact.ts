@@ -3,20 +3,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command, CommanderError } from "commander";
-import { assessPolicyEffect } from "../../assess/assessPolicyEffect.ts";
-import { readIndicatorSeries } from "../../assess/readSeries.ts";
 import { MigmonError, UsageError } from "../../core/index.ts";
-import { loadRegister, resolveEventsDir } from "../../events/register.ts";
+import type { loadRegister } from "../../events/register.ts";
 import { t } from "../../i18n/index.ts";
 import type { Lang, MessageKey } from "../../i18n/index.ts";
-import { computeImpact } from "../../impact/impactAnswer.ts";
 import type { ImpactAnswer } from "../../impact/impactAnswer.ts";
-import { eligibilityChanges } from "../../impact/policyLinks.ts";
-import { loadRules } from "../../impact/rules.ts";
-import { readScenarioFile } from "../../impact/scenario.ts";
+import type { loadRules } from "../../impact/rules.ts";
 import { geoLevels } from "../../reference/geography.ts";
 import type { GeoLevel } from "../../reference/geography.ts";
-import { commandSeriesMessages, commandSeriesSources } from "../assess/readSeries.ts";
+import type { commandSeriesSources } from "../assess/readSeries.ts";
 import type { CliContext, RegisterCommand } from "../context.ts";
 import { withStore } from "../open-store.ts";
 import { parseLanguage } from "../options.ts";
@@ -95,6 +90,9 @@ export const registerImpactCommand: RegisterCommand = (program: Command, context
     })
     .action(async (o: ImpactCliOptions) => {
       const lang = parseLanguage(o.lang);
+      // The scenario engine, the rules and the register readers are loaded when the command runs (issue 16).
+      const [{ loadRegister, resolveEventsDir }, { loadRules }, { readScenarioFile }, { computeImpact }] = await Promise.all([
+        import("../../events/register.ts"), import("../../impact/rules.ts"), import("../../impact/scenario.ts"), import("../../impact/impactAnswer.ts")]);
       if (o.rules === true) {
         const register = loadRegister(resolveEventsDir(context.env, context.cwd));
         const rows = loadRules(undefined, new Set(register.map((e) => e.id))).map((r) => ({
@@ -154,6 +152,8 @@ function readBacktestSummary(): { file: string; measuredOn: string; level: numbe
 
 /** The assess reading of net migration (net_migration_adjusted) in each rule's region at the rule's register event. */
 async function policyReadings(store: Parameters<typeof commandSeriesSources>[0], rules: ReturnType<typeof loadRules>, register: ReturnType<typeof loadRegister>, lang: Lang): Promise<{ event: string; inForce: string; region: string; assumes: string; reading: string }[]> {
+  const [{ assessPolicyEffect }, { readIndicatorSeries }, { eligibilityChanges }, { commandSeriesMessages, commandSeriesSources }] = await Promise.all([
+    import("../../assess/assessPolicyEffect.ts"), import("../../assess/readSeries.ts"), import("../../impact/policyLinks.ts"), import("../assess/readSeries.ts")]);
   const sources = await commandSeriesSources(store);
   const out: { event: string; inForce: string; region: string; assumes: string; reading: string }[] = [];
   for (const change of eligibilityChanges(rules, register, "civic-integration")) {

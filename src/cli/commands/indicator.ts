@@ -1,13 +1,10 @@
 import type { Command } from "commander";
 import { UsageError } from "../../core/index.ts";
-import { indicatorLevels } from "../../indicators/catalogue.ts";
-import type { IndicatorLevel } from "../../indicators/catalogue.ts";
-import { answerIndicatorRequest } from "../../indicators/answerRequest.ts";
+import { indicatorLevels } from "../../indicators/levels.ts";
+import type { IndicatorLevel } from "../../indicators/levels.ts";
 import type { IndicatorResult } from "../../indicators/result.ts";
 import type { CliContext } from "../context.ts";
-import { engineContext } from "../indicator/engineContext.ts";
-import { tableDisplay, writeNotes } from "../indicator/tableDisplay.ts";
-import { indicatorFormats, writeResult } from "../indicator/writeResult.ts";
+import { indicatorFormats } from "../indicator/formats.ts";
 import { withStore } from "../open-store.ts";
 import { parseAsOf, parseLanguage, parsePeriodOption } from "../options.ts";
 
@@ -50,6 +47,10 @@ export function registerIndicatorCommand(program: Command, context: CliContext):
       const from = parsePeriodOption("--from", o.from);
       const to = parsePeriodOption("--to", o.to);
       const asOf = parseAsOf(o.asOf);
+      // The indicator engine and the exporters (exceljs, parquet) are loaded when the command runs (issue 16).
+      const [{ answerIndicatorRequest }, { engineContext }, { tableDisplay, writeNotes }, { writeResult }] = await Promise.all([
+        import("../../indicators/answerRequest.ts"), import("../indicator/engineContext.ts"), import("../indicator/tableDisplay.ts"),
+        import("../indicator/writeResult.ts")]);
       const { result, display } = await withStore(context, async (store) => {
         const ctx = await engineContext(store);
         const answer = await answerIndicatorRequest(ctx, id, {

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { UsageError } from "../../core/index.ts";
-import { loadIndicatorCatalogue } from "../../indicators/catalogue.ts";
 import type { CliContext } from "../context.ts";
 import { parseLanguage } from "../options.ts";
 import { chooseFormat, writeRows } from "../output.ts";
@@ -21,6 +20,7 @@ export function registerIndicatorsCommand(program: Command, context: CliContext)
       if (options.theme !== undefined && !themes.includes(options.theme)) {
         throw new UsageError(`--theme must be one of ${themes.join(", ")}, not ${JSON.stringify(options.theme)}`);
       }
+      const { loadIndicatorCatalogue } = await import("../../indicators/catalogue.ts");
       const catalogue = await loadIndicatorCatalogue();
       const rows = catalogue.filter((i) => options.theme === undefined || i.theme === options.theme).map((i) => ({
         id: i.id, theme: i.theme, title: i.title[lang], unit: i.unit, levels: i.levels.join(" "), summable: i.summable,

@@ -1,14 +1,10 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { findEntry, loadCatalogue } from "../../ingest/catalogue.ts";
 import type { CliContext } from "../context.ts";
-import { describeResult, ingestEntry } from "../ingest-entry.ts";
 import type { IngestOrigin } from "../ingest-entry.ts";
 import { withStore } from "../open-store.ts";
 import { defaultOfflineDir } from "../settings.ts";
 import { UsageError } from "../../core/index.ts";
-import { DeliveryRejectedError, formatDeliveryProblem, ingestDelivery } from "../../ingest/delivery.ts";
-import { inputLimitsFromEnv } from "../../ingest/sources/input/limits.ts";
 
 /** The options of `migmon ingest`, as commander gives them. */
 interface IngestOptions {
@@ -39,6 +35,8 @@ export function registerIngestCommand(program: Command, context: CliContext): vo
         await ingestAgencyDelivery(context, name, options);
         return;
       }
+      // The ingest pipeline (parsers, DuckDB) is loaded when the command runs, not when the CLI starts (issue 16).
+      const [{ findEntry, loadCatalogue }, { describeResult, ingestEntry }] = await Promise.all([import("../../ingest/catalogue.ts"), import("../ingest-entry.ts")]);
       const entry = findEntry(await loadCatalogue(), name);
       const origin = originOf(context, options);
       const result = await withStore(context, (store) => ingestEntry(context, store, entry, origin, { allowShrink: options.allowShrink === true }));
@@ -72,6 +70,8 @@ async function ingestAgencyDelivery(context: CliContext, name: string, options: 
   const describe = options.describe as string;
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
   if (!existsSync(describe)) throw new UsageError(`no such file: ${describe}`);
+  const [{ DeliveryRejectedError, formatDeliveryProblem, ingestDelivery }, { inputLimitsFromEnv }, { describeResult }] = await Promise.all([
+    import("../../ingest/delivery.ts"), import("../../ingest/sources/input/limits.ts"), import("../ingest-entry.ts")]);
   try {
     const result = await withStore(context, (store) => ingestDelivery({
       store, file, descriptionFile: describe, dataset: name, ...(context.now ? { now: context.now } : {}), limits: inputLimitsFromEnv(context.env),

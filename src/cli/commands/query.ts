@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import { splitSeriesKey } from "../../core/index.ts";
 import type { ObservationQuery, StoredObservation } from "../../store/store.ts";
-import { walkPages } from "../../store/walk-pages.ts";
-import { explainEmptyQuery } from "../../indicators/observationRequest.ts";
 import type { CliContext } from "../context.ts";
 import { resolveDatasetId } from "../dataset-id.ts";
 import { withStore } from "../open-store.ts";
@@ -60,6 +58,8 @@ export function registerQueryCommand(program: Command, context: CliContext): voi
       const asOf = parseAsOf(options.asOf);
       const publishedAsOf = parseAsOf(options.publishedAsOf, "--published-as-of");
       if (asOf && publishedAsOf) throw new UsageError("--as-of and --published-as-of exclude each other: give one");
+      // Loaded when the command runs, not when the CLI starts (issue 16: --help stays light).
+      const [{ walkPages }, { explainEmptyQuery }] = await Promise.all([import("../../store/walk-pages.ts"), import("../../indicators/observationRequest.ts")]);
       await withStore(context, async (store) => {
         const id = await resolveDatasetId(store, name);
         const dataset = await store.getDataset(id);

@@ -2,16 +2,12 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../core/index.ts";
-import { diffEditions, parseEdition } from "../../publications/edition.ts";
-import { generateReports, plannedDocuments } from "../../publications/generateReports.ts";
 import type { ReportRequest } from "../../publications/generateReports.ts";
-import { publicationKinds } from "../../publications/templateSchema.ts";
-import type { PublicationKind } from "../../publications/templateSchema.ts";
+import { publicationKinds } from "../../publications/kinds.ts";
+import type { PublicationKind } from "../../publications/kinds.ts";
 import type { CliContext } from "../context.ts";
 import { withStore } from "../open-store.ts";
 import { parseAsOf, parseLanguage } from "../options.ts";
-import { reportEnvironment } from "../report/environment.ts";
-import { writeDocuments } from "../report/writeDocuments.ts";
 
 interface ReportOptions {
   geo?: string;
@@ -34,12 +30,14 @@ async function readEdition(dirOrFile: string, cwd: string) {
   } catch {
     throw new UsageError(`no edition at ${dirOrFile}: give a folder written by \`migmon report\` (with its edition.json) or the edition.json itself`);
   }
+  const { parseEdition } = await import("../../publications/edition.ts");
   return parseEdition(text, file);
 }
 
 /** `migmon report diff <editionA> <editionB>`: every sentence and table cell that changed, one per line on stdout. */
 async function diffCommand(context: CliContext, a: string | undefined, b: string | undefined): Promise<void> {
   if (a === undefined || b === undefined) throw new UsageError("report diff needs two editions: migmon report diff <editionA> <editionB>");
+  const { diffEditions } = await import("../../publications/edition.ts");
   const changes = diffEditions(await readEdition(a, context.cwd), await readEdition(b, context.cwd));
   for (const c of changes) {
     const what = c.kind === "changed" ? `${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}` : JSON.stringify(c.after ?? c.before);
@@ -80,6 +78,9 @@ export function registerReportCommand(program: Command, context: CliContext): vo
       };
       const asOf = parseAsOf(o.asOf) ?? null;
       const outDir = path.resolve(context.cwd, o.out ?? path.join("var", "reports", kind));
+      // The publication stack (charts, maps, linkedom, Chromium's driver) is loaded when a report is made (issue 16).
+      const [{ generateReports, plannedDocuments }, { reportEnvironment }, { writeDocuments }] = await Promise.all([
+        import("../../publications/generateReports.ts"), import("../report/environment.ts"), import("../report/writeDocuments.ts")]);
       await withStore(context, async (store) => {
         const env = await reportEnvironment(context, store, asOf, o.apiBase);
         const names = await plannedDocuments(request, env);

@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { loadCatalogue } from "../../ingest/catalogue.ts";
-import { liveEndpointOf } from "../../ingest/live.ts";
 import type { LiveEndpoint } from "../../ingest/live.ts";
 import type { CliContext } from "../context.ts";
 import { chooseFormat, writeRows } from "../output.ts";
@@ -18,6 +16,7 @@ export function registerSourcesCommand(program: Command, context: CliContext): v
     .action(async (options: { theme?: string; lang: string; format?: string }) => {
       const lang = parseLanguage(options.lang);
       const format = chooseFormat(context, options.format);
+      const [{ loadCatalogue }, { liveEndpointOf }] = await Promise.all([import("../../ingest/catalogue.ts"), import("../../ingest/live.ts")]);
       const catalogue = await loadCatalogue();
       const rows = catalogue
         .filter((e) => !options.theme || e.theme === options.theme)

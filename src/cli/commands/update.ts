@@ -1,9 +1,6 @@
 import type { Command } from "commander";
 import { MigmonError, UsageError } from "../../core/index.ts";
-import { loadCatalogue } from "../../ingest/catalogue.ts";
-import { NoLiveEndpointError } from "../../ingest/live.ts";
 import type { CliContext } from "../context.ts";
-import { NoOfflineCopyError, describeResult, ingestEntry } from "../ingest-entry.ts";
 import { withStore } from "../open-store.ts";
 import { chooseFormat, writeRows } from "../output.ts";
 import type { Row } from "../output.ts";
@@ -27,6 +24,9 @@ export function registerUpdateCommand(program: Command, context: CliContext): vo
         dir = typeof options.offline === "string" ? options.offline : defaultOfflineDir(context);
         if (!dir) throw new UsageError("no offline folder: give --offline DIR or set MIGMON_OFFLINE_DIR");
       }
+      // The ingest pipeline (parsers, DuckDB) is loaded when the command runs, not when the CLI starts (issue 16).
+      const [{ loadCatalogue }, { NoLiveEndpointError }, { NoOfflineCopyError, describeResult, ingestEntry }] = await Promise.all([
+        import("../../ingest/catalogue.ts"), import("../../ingest/live.ts"), import("../ingest-entry.ts")]);
       const wanted = options.only?.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
       const catalogue = (await loadCatalogue()).filter((e) => !wanted || wanted.includes(e.id) || wanted.includes(e.code.toLowerCase()));
       if (wanted && catalogue.length === 0) throw new UsageError(`--only matches no dataset of the catalogue: ${options.only}`);

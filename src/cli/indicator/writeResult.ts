@@ -9,9 +9,8 @@ import type { CliContext } from "../context.ts";
 import type { Language } from "../options.ts";
 import { writeRows } from "../output.ts";
 import type { Row } from "../output.ts";
+import { indicatorFormats } from "./formats.ts";
 
-/** The `--format` values of `migmon indicator` and `migmon compare`. */
-export const indicatorFormats = ["table", "csv", "xlsx", "json", "jsonstat", "sdmx-csv", "parquet"] as const;
 
 /** How a table shows a result to a reader: area names beside the codes, figures rounded to the indicator's digits. */
 export interface TableDisplay {

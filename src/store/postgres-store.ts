@@ -4,24 +4,8 @@ import { MigmonError, UsageError } from "../core/index.ts";
 import { loadPostgresRelease } from "./postgres-load.ts";
 import { pgDiff, pgDiffPage, pgGetDataset, pgListDatasets, pgListReleases, pgQuery, pgQueryPage, pgSum } from "./postgres-queries.ts";
 import { migratePostgres } from "./postgres-schema.ts";
+import { describeDatabaseUrl } from "./postgres-url.ts";
 import type { Store } from "./store.ts";
-
-/** The PostgreSQL database every command and `serve` use instead of the DuckDB file when set (a libpq URL). */
-export function databaseUrlFromEnv(env: Readonly<Record<string, string | undefined>>): string | null {
-  const url = env["MIGMON_DATABASE_URL"];
-  return url !== undefined && url !== "" ? url : null;
-}
-
-/** A URL as it may appear in a message: without its password. */
-export function describeDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== "") parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "the PostgreSQL database (MIGMON_DATABASE_URL)";
-  }
-}
 
 /** The store's PostgreSQL server cannot be reached or went away: exit 1, HTTP 503. */
 export class DatabaseUnavailableError extends MigmonError {

@@ -6,14 +6,20 @@ import type { CliContext } from "./context.ts";
 /** The repository root (this file is src/cli/settings.ts). */
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The embedded store's file: MIGMON_DB, else var/migmon.duckdb under the working directory. */
+/**
+ * The embedded store's file: MIGMON_DB (a relative path is taken from the working directory), else
+ * var/migmon.duckdb in the repository (found from this file's place, so running `migmon` from another folder uses
+ * the same store and never silently creates an empty one there).
+ */
 export function databasePath(context: CliContext): string {
-  return path.resolve(context.cwd, context.env.MIGMON_DB ?? path.join("var", "migmon.duckdb"));
+  if (context.env.MIGMON_DB) return path.resolve(context.cwd, context.env.MIGMON_DB);
+  return path.join(repoRoot, "var", "migmon.duckdb");
 }
 
-/** The download cache: MIGMON_CACHE, else var/cache next to the default store. */
+/** The download cache: MIGMON_CACHE (relative to the working directory), else var/cache in the repository beside the default store. */
 export function cacheDir(context: CliContext): string {
-  return path.resolve(context.cwd, context.env.MIGMON_CACHE ?? path.join("var", "cache"));
+  if (context.env.MIGMON_CACHE) return path.resolve(context.cwd, context.env.MIGMON_CACHE);
+  return path.join(repoRoot, "var", "cache");
 }
 
 /**

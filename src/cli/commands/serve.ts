@@ -3,16 +3,10 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { MigmonError, UsageError } from "../../core/index.ts";
-import { resolveEventsDir } from "../../events/register.ts";
-import { loadIndicatorCatalogue } from "../../indicators/catalogue.ts";
-import { loadCatalogue } from "../../ingest/catalogue.ts";
 import type { CatalogueEntry } from "../../ingest/catalogue.ts";
-import { belgianGeography } from "../../reference/geography.ts";
-import { buildApp } from "../../server/app.ts";
 import type { ServerEffects, UpdateOptions, UpdateOutcome } from "../../server/effects.ts";
 import type { Store } from "../../store/store.ts";
 import type { CliContext, RegisterCommand } from "../context.ts";
-import { NoOfflineCopyError, describeResult, ingestEntry } from "../ingest-entry.ts";
 import { databasePath, defaultOfflineDir } from "../settings.ts";
 import { openStoreFromEnv } from "../store-from-env.ts";
 
@@ -42,6 +36,7 @@ export function parsePort(text: string): number {
  */
 export async function offlineUpdate(context: CliContext, store: Store, catalogue: readonly CatalogueEntry[], dir: string,
   only: readonly string[] | undefined, options: UpdateOptions = {}): Promise<UpdateOutcome[]> {
+  const { NoOfflineCopyError, describeResult, ingestEntry } = await import("../ingest-entry.ts");
   const outcomes: UpdateOutcome[] = [];
   for (const entry of catalogue.filter((e) => only === undefined || only.includes(e.id))) {
     try {
@@ -67,6 +62,10 @@ export async function offlineUpdate(context: CliContext, store: Store, catalogue
 export async function startServer(context: CliContext, options: ServeOptions): Promise<RunningServer> {
   const file = databasePath(context);
   await mkdir(path.dirname(file), { recursive: true });
+  // The server's graph (fastify, DuckDB, the indicator engine, charts) is loaded here, not when the CLI starts (issue 16).
+  const [{ resolveEventsDir }, { loadIndicatorCatalogue }, { loadCatalogue }, { belgianGeography }, { buildApp }] = await Promise.all([
+    import("../../events/register.ts"), import("../../indicators/catalogue.ts"), import("../../ingest/catalogue.ts"),
+    import("../../reference/geography.ts"), import("../../server/app.ts")]);
   // MIGMON_DATABASE_URL serves from the PostgreSQL store instead (store-from-env.ts, issue 18).
   const { store, label } = await openStoreFromEnv(context);
   try {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { MigmonError } from "../core/index.ts";
 import type { CliContext, RegisterCommand } from "./context.ts";
+import { databasePath } from "./settings.ts";
 /** A command of `migmon`: its name and how to load the module that declares it. */
 interface CommandModule {
   readonly name: string;
@@ -57,6 +58,9 @@ export async function buildProgram(context: CliContext, argv?: readonly string[]
       writeOut: (s) => context.stdout.write(s),
       writeErr: (s) => context.stderr.write(s),
     });
+  // Which store the commands use, where a user looks first (the default does not depend on the working directory).
+  program.addHelpText("after", () => `\nStore: ${context.env.MIGMON_DATABASE_URL ? "MIGMON_DATABASE_URL (PostgreSQL)" : databasePath(context)}` +
+    `${context.env.MIGMON_DB || context.env.MIGMON_DATABASE_URL ? "" : " (set MIGMON_DB to use another file)"}; MIGMON_VERBOSE=1 names it on stderr for each command.\n`);
   const registers = await Promise.all((argv ? commandsFor(argv) : commandModules).map((c) => c.load()));
   for (const register of registers) register(program, context);
   for (const command of program.commands) command.exitOverride().configureOutput({

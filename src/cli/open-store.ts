@@ -9,7 +9,9 @@ import { openStoreFromEnv } from "./store-from-env.ts";
 export async function withStore<T>(context: CliContext, work: (store: Store) => Promise<T>): Promise<T> {
   // DuckDB's native module costs a third of a second to load: only commands that open the store pay it (issue 16).
   // MIGMON_DATABASE_URL picks the PostgreSQL store instead (store-from-env.ts, issue 18).
-  const { store } = await openStoreFromEnv(context);
+  const { store, label } = await openStoreFromEnv(context);
+  // Quiet by default (stderr carries progress and errors); MIGMON_VERBOSE=1 names the store each command opens.
+  if (context.env.MIGMON_VERBOSE === "1") context.stderr.write(`migmon: store ${label}\n`);
   let result: T;
   try {
     result = await work(store);

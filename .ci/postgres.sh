@@ -5,12 +5,12 @@
 # Trust auth on 127.0.0.1 only and fsync off: a test cluster that is thrown away, never a deployment's.
 set -euo pipefail
 port="${MIGMON_TEST_PGPORT:-55432}"
+bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 if [ "${1:-}" = "stop" ]; then
-  su postgres -s /bin/sh -c "pg_ctl -D '$2' -m immediate stop" >&2 || true
-  rm -rf "$2"
+  su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$2' -m immediate stop" >&2 || true
+  rm -rf "$(dirname "$2")"
   exit 0
 fi
-bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 if [ -z "$bin" ]; then
   apt-get update >&2
   apt-get install -y --no-install-recommends postgresql >&2

@@ -58,10 +58,14 @@ function save(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Buttons that download the chart `svg` as SVG and PNG with `title` and `source` in the image, as `<base>.svg|png`. */
-export function chartDownloads(svg: ChartElement, base: string, title: string, source: string, lang: Lang): WebElement {
+/**
+ * Buttons that download the chart or map on the page as SVG and PNG with its title and `source` in the image, as
+ * `<base>.svg|png`. `current` gives the SVG and title when a button is pressed (a map's year slider redraws it).
+ */
+export function chartDownloads(current: () => { svg: ChartElement; title: string }, base: string, source: string, lang: Lang): WebElement {
   const scope = globalThis as unknown as BrowserImaging;
   const build = () => {
+    const { svg, title } = current();
     const width = Number(svg.getAttribute("width"));
     const height = Number(svg.getAttribute("height"));
     const { markup, height: total } = standaloneSvg(new scope.XMLSerializer().serializeToString(svg), width, height, title, source);

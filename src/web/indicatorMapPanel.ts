@@ -5,12 +5,13 @@
 import { page } from "./browser.ts";
 import type { WebElement } from "./browser.ts";
 import { choropleth, mapTable, periodLabel } from "../charts/index.ts";
-import type { MapShape } from "../charts/index.ts";
-import { t } from "../i18n/index.ts";
+import type { ChartElement, MapShape } from "../charts/index.ts";
+import { citationText, t } from "../i18n/index.ts";
 import type { Lang } from "../i18n/index.ts";
 import { getJson } from "./apiClient.ts";
 import type { IndicatorSummary } from "./apiTypes.ts";
 import type { AreaDirectory } from "./areaNames.ts";
+import { chartDownloads } from "./chartExport.ts";
 import { chartWidth, screenTextSize } from "./chartSize.ts";
 import { dataTableView } from "./dataTableView.ts";
 import { h } from "./elements.ts";
@@ -42,10 +43,13 @@ export async function indicatorMapPanel(detail: IndicatorSummary, names: AreaDir
   const figure = h("figure", { class: "map" });
   const table = h("div", {});
   const missing = h("p", { id: "panel-map-missing" });
+  let shown: { svg: ChartElement; title: string } | null = null;
   const draw = () => {
     const period = periods[index] as string;
     const { input, without } = mapView({ layer, shapes, data, period, names, detail, lang, method: "jenks" });
-    figure.replaceChildren(choropleth(input, { document: page.document, idPrefix: "panel-map", width, textSize: screenTextSize }), h("figcaption", {}, detail.short[lang]));
+    const svg = choropleth(input, { document: page.document, idPrefix: "panel-map", width, textSize: screenTextSize });
+    shown = { svg, title: input.title ?? detail.title[lang] };
+    figure.replaceChildren(svg, h("figcaption", {}, detail.short[lang]));
     table.replaceChildren(dataTableView(mapTable(input), [2], "panel-map-figures"));
     missing.textContent = without.length === 0 ? "" : `${t(lang, "web.map.missing")}${t(lang, "text.colon")}${without.join("; ")}`;
   };
@@ -66,6 +70,8 @@ export async function indicatorMapPanel(detail: IndicatorSummary, names: AreaDir
   return h("div", {},
     h("div", { class: "field slider" }, h("label", { for: "panel-map-year" }, t(lang, "web.map.year")), h("div", { class: "slider-row" }, slider, output)),
     figure,
+    data.provenance.length === 0 ? null : chartDownloads(() => shown as { svg: ChartElement; title: string }, `${detail.id}-map`,
+      citationText({ indicator: { id: detail.id }, provenance: data.provenance, asOf: null }, lang), lang),
     missing,
     table,
     h("p", {}, h("a", { href: pageHref("/map", { id: detail.id, layer, year: periods[index], lang }) }, t(lang, "web.map.full"))));

@@ -174,7 +174,7 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   const apiQuery = apiUrl(`/api/indicators/${id}/data`, { geo: shown });
   const chartPanel = h("div", {},
     h("figure", { class: "chart" }, chart, h("figcaption", {}, `${t(lang, "web.indicator.areas")}${t(lang, "text.colon")}${figures.map((f) => names.name(f.code)).join(", ")}`)),
-    chartDownloads(chart, id, `${detail.title[lang]} (${figures.map((f) => names.name(f.code)).join(", ")})`, citation, lang),
+    chartDownloads(() => ({ svg: chart, title: `${detail.title[lang]} (${figures.map((f) => names.name(f.code)).join(", ")})` }), id, citation, lang),
     h("section", { "aria-labelledby": "events-heading" }, h("h2", { id: "events-heading" }, t(lang, "web.indicator.events")), eventList(events, lang, "chart-events")));
   const tablePanel = h("div", {},
     figureTable(input, lang),

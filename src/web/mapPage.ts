@@ -6,13 +6,14 @@ import { page } from "./browser.ts";
 import type { WebElement } from "./browser.ts";
 import { choropleth, mapTable, periodLabel } from "../charts/index.ts";
 import type { ChoroplethInput, MapShape } from "../charts/index.ts";
-import { t } from "../i18n/index.ts";
+import { citationText, t } from "../i18n/index.ts";
 import type { Lang, MessageKey } from "../i18n/index.ts";
 import type { ExplorerConfig } from "../server/explorerConfig.ts";
 import { getJson } from "./apiClient.ts";
 import type { IndicatorData, IndicatorDetail, IndicatorSummary } from "./apiTypes.ts";
 import { loadAreaDirectory } from "./areaNames.ts";
 import type { AreaDirectory } from "./areaNames.ts";
+import { chartDownloads } from "./chartExport.ts";
 import { chartWidth, screenTextSize } from "./chartSize.ts";
 import { dataTableView } from "./dataTableView.ts";
 import { h, replaceChildren } from "./elements.ts";
@@ -153,6 +154,8 @@ export async function mapPage(main: WebElement, config: ExplorerConfig): Promise
   const map = choropleth(input, { document: page.document, idPrefix: "map", width: Math.min(chartWidth(), widestMap), textSize: screenTextSize });
   replaceChildren(main, heading, controls(periods, period),
     h("figure", { class: "map" }, map, h("figcaption", {}, detail.short[lang])),
+    data.provenance.length === 0 ? null : chartDownloads(() => ({ svg: map, title: input.title ?? detail.title[lang] }), `${id}-map-${period}`,
+      citationText({ indicator: { id }, provenance: data.provenance, asOf: null }, lang), lang),
     h("section", { "aria-labelledby": "map-table-heading" }, h("h2", { id: "map-table-heading" }, t(lang, "web.map.table")), dataTableView(mapTable(input), [2], "map-figures")),
     without.length === 0 ? null : h("section", { "aria-labelledby": "map-missing-heading" },
       h("h2", { id: "map-missing-heading" }, t(lang, "web.map.missing")), h("p", { id: "map-missing" }, without.join("; "))));

@@ -144,6 +144,14 @@ test("indicator chart downloads: the SVG holds the title and the source with its
     const png = readFileSync(await pngDownload.path());
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "PNG signature");
     assert.ok(png.readUInt32BE(16) >= 1000, `PNG ${png.readUInt32BE(16)} px wide, twice the chart`);
+    // The Map tab's map downloads the same way, with the year in its title.
+    await page.click("#tab-map");
+    await page.waitForSelector("#panel-map[aria-busy=false] svg[role=img]", { timeout: 40_000 });
+    const year = (await page.textContent("#panel-map-year-value")) ?? "?";
+    const [mapDownload] = await Promise.all([page.waitForEvent("download"), page.click("#panel-map [data-export=svg]")]);
+    assert.equal(mapDownload.suggestedFilename(), "first_permits-map.svg");
+    const map = readFileSync(await mapDownload.path(), "utf8");
+    assert.ok(map.includes(`>${title}, ${year}</text>`) && map.includes("tps00170"), "the map's title with its year and the source");
   } finally {
     await page.close();
   }

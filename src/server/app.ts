@@ -25,6 +25,7 @@ import { registerUpdateRoutes } from "./routes/update.ts";
 import { registerWebRoutes } from "./routes/web.ts";
 import { securityHeaders } from "./securityHeaders.ts";
 import { installCompression, readApiCorsHeaders } from "./responseCompression.ts";
+import { ResponseCache, installResponseCache, installResponseKeeping } from "./responseCache.ts";
 
 /** The API version stated in the OpenAPI document. */
 export const apiVersion = "0.1.0";
@@ -44,7 +45,12 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
   const table = new RouteTable((request) => { writes.take(request.ip); return bearer(request); });
   installErrorHandlers(app, effects.logger);
   app.addHook("onRequest", async (request, reply) => { void reply.headers({ ...securityHeaders(request.url), ...readApiCorsHeaders(request.method, request.url) }); });
+  // Whole answers of the store's routes are kept until the next write (responseCache.ts): served before compression
+  // runs, streamed answers made bytes before it, and kept as compressed after it.
+  const responses = new ResponseCache(effects.responseCacheBytes);
+  installResponseCache(app, responses);
   installCompression(app);
+  installResponseKeeping(app, responses);
 
   app.addHook("onResponse", async (request, reply) => {
     if (request.method === "GET" || request.method === "HEAD") return;
@@ -53,7 +59,7 @@ export function buildApp(effects: ServerEffects): FastifyInstance {
     effects.logger.info(`${effects.now().toISOString()} ${who} ${request.method} ${request.url.split("?")[0] ?? ""} -> ${reply.statusCode}`);
   });
 
-  const releases = new ReleaseState(effects.store);
+  const releases = new ReleaseState(effects.store, () => responses.invalidate());
   registerSourceRoutes(app, table, effects, releases);
   registerDatasetRoutes(app, table, effects, releases);
   registerObservationRoutes(app, table, effects, releases);

@@ -48,4 +48,6 @@ export interface ServerEffects {
   readonly update: (only: readonly string[] | undefined, options?: UpdateOptions) => Promise<UpdateOutcome[]>;
   /** Writes per client address (rateLimit.ts); 20 at once and 20 a minute when absent. */
   readonly writeRateLimit?: WriteRateLimit;
+  /** The bytes of whole answers the server keeps until the next write (responseCache.ts); 64 MiB when absent, 0 keeps none. */
+  readonly responseCacheBytes?: number;
 }

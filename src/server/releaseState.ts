@@ -11,9 +11,12 @@ export class ReleaseState {
   private readonly store: Store;
   private readonly latest = new Map<string, Promise<number>>();
   private summaries: Promise<DatasetSummary[]> | null = null;
+  private readonly onForget: () => void;
 
-  constructor(store: Store) {
+  /** `onForget` runs after every write too (the response cache starts a new generation, responseCache.ts). */
+  constructor(store: Store, onForget: () => void = () => undefined) {
     this.store = store;
+    this.onForget = onForget;
   }
 
   /**
@@ -49,5 +52,6 @@ export class ReleaseState {
   forget(): void {
     this.latest.clear();
     this.summaries = null;
+    this.onForget();
   }
 }

@@ -1,14 +1,16 @@
 // Golden tests of interruptedTimeSeries against R lm / glm(poisson) + sandwich::NeweyWest + lmtest::coeftest
 // (test/golden/its/make.R). Tolerances (expectClose, relative above 1, absolute below): 1e-9 for the OLS cases
 // (closed form); 1e-6 for the Poisson cases (iterative: IRLS stops, as R's glm.fit, when the deviance changes by
-// less than 1e-8 relative, so both stop at the same iteration but carry rounding through it).
+// less than 1e-8 relative, so both stop at the same iteration but carry rounding through it). p-values compare
+// relatively at the same tolerances (expectAllRelative; 30 of the 114 are below 1e-9): measured, they agree with R
+// to 1.2e-12 (OLS) and 1.3e-11 (Poisson) relative.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { interruptedTimeSeries } from "../../src/analysis/interruptedTimeSeries.ts";
 import { dropMissing } from "../../src/analysis/missing.ts";
 import { fitPoissonGlm } from "../../src/analysis/poissonGlm.ts";
 import { InsufficientDataError, MigmonError } from "../../src/core/index.ts";
-import { expectAllClose, expectClose } from "./expectClose.ts";
+import { expectAllClose, expectAllRelative, expectClose } from "./expectClose.ts";
 import { readGolden } from "./goldenFile.ts";
 
 interface Case {
@@ -51,9 +53,9 @@ for (const c of golden.cases) {
     expectAllClose(r.coefficients.map((row) => row.estimate), e.estimate, tol, "estimate");
     expectAllClose(r.coefficients.map((row) => row.se), e.se, tol, "NW se");
     expectAllClose(r.coefficients.map((row) => row.t), e.t, tol, "t");
-    expectAllClose(r.coefficients.map((row) => row.p), e.p, tol, "p");
+    expectAllRelative(r.coefficients.map((row) => row.p), e.p, tol, "p");
     expectAllClose(r.modelCoefficients.map((row) => row.se), e.modelSe, tol, "model se");
-    expectAllClose(r.modelCoefficients.map((row) => row.p), e.modelP, tol, "model p");
+    expectAllRelative(r.modelCoefficients.map((row) => row.p), e.modelP, tol, "model p");
     r.covariance.forEach((row, i) => expectAllClose(row, e.vcov[i] as number[], tol, `vcov[${i}]`));
     expectAllClose(r.fitted, e.fitted, tol, "fitted");
     expectClose(r.levelChange.estimate, e.estimate[2] as number, tol, "levelChange");

@@ -45,7 +45,7 @@ describe("computeIndicator (engine) on a small store", () => {
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "migmon-ind-"));
     store = await openDuckDbStore(path.join(dir, "s.duckdb"));
-    const rows = [obs("11001", "BEL", 900), obs("11001", "ETR", 100, "p"), obs("11002", "BEL", 1800), obs("11002", "ETR", 200),
+    const rows = [obs("11001", "BEL", 900), obs("11001", "ETR", 100, "p"), obs("11002", "BEL", 1500), obs("11002", "ETR", 500),
       obs("11003", "BEL", 450), obs("11003", "ETR", 50),
       // 2017: one confidential cell (11001 ETR) and one missing (11003 ETR).
       obs("11001", "BEL", 880, "", "2017-01-01"), obs("11001", "ETR", 90, "c", "2017-01-01"), obs("11002", "BEL", 1790, "", "2017-01-01"),
@@ -60,17 +60,23 @@ describe("computeIndicator (engine) on a small store", () => {
   after(async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); });
 
   it("computeIndicator(count) sums municipalities up to the region with the parts' flags, under a NUTS or REFNIS code", async () => {
-    // 900+100 + 1800+200 + 450+50 = 3500; 11001's ETR count is provisional, so the total is too.
+    // 900+100 + 1500+500 + 450+50 = 3500; 11001's ETR count is provisional, so the total is too.
     const r = await computeIndicator(ctx, "pop", { geos: ["02000", "BE2", "BE"], from: "2018" as Period });
     assert.deepEqual(r.values.map((v) => [v.geo, v.value, v.flags]), [["02000", 3500, "p"], ["BE2", 3500, "p"], ["BE", 3500, "p"]]);
     assert.equal(r.provenance.length, 1);
   });
 
   it("computeIndicator(share) divides the aggregated counts, never averages shares", async () => {
-    // (100 + 200 + 50) / 3500 x 100 = 10 (the mean of the municipal shares 10, 10, 10 is also 10, so use the arrondissement of two:
-    // 11002 alone: 200 / 2000 x 100 = 10; all: 350 / 3500 = 10) -> check the value and the provisional flag.
-    const r = await computeIndicator(ctx, "etr_share", { geos: ["11000", "11001"], from: "2018" as Period });
-    assert.deepEqual(r.values.map((v) => [v.geo, v.value, v.flags]), [["11000", 10, "p"], ["11001", 10, "p"]]);
+    // 2018 rows: ETR / (BEL + ETR) is 100/1000 = 10 % in 11001, 500/2000 = 25 % in 11002 and 50/500 = 10 % in 11003,
+    // so the arrondissement's share of counts (650/3500 = 18.57 %) differs from the mean of the shares (15 %).
+    const ofCounts = ((100 + 500 + 50) / (1000 + 2000 + 500)) * 100;
+    const meanOfShares = (10 + 25 + 10) / 3;
+    assert.ok(Math.abs(ofCounts - meanOfShares) > 3);
+    const r = await computeIndicator(ctx, "etr_share", { geos: ["11000", "11001", "11002"], from: "2018" as Period });
+    assert.deepEqual(r.values.map((v) => [v.geo, v.flags]), [["11000", "p"], ["11001", "p"], ["11002", ""]]);
+    const values = r.values.map((v) => v.value as number);
+    assert.ok(Math.abs((values[0] as number) - ofCounts) < 1e-9, `arrondissement ${values[0]} vs ${ofCounts}`);
+    assert.ok(Math.abs((values[1] as number) - 10) < 1e-9 && Math.abs((values[2] as number) - 25) < 1e-9, String(values));
   });
 
   it("computeIndicator(count) withholds a sum with a confidential part and leaves a sum with a missing part missing", async () => {

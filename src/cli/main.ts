@@ -33,6 +33,8 @@ export const commandModules: readonly CommandModule[] = [
   { name: "report", load: async () => (await import("./commands/report.ts")).registerReportCommand },
   { name: "serve", load: async () => (await import("./commands/serve.ts")).registerServeCommand },
   { name: "db", load: async () => (await import("./commands/db.ts")).registerDbCommand },
+  { name: "export", load: async () => (await import("./commands/export.ts")).registerExportCommand },
+  { name: "import", load: async () => (await import("./commands/import.ts")).registerImportCommand },
 ];
 
 /**

@@ -33,9 +33,38 @@ export const commandModules: readonly CommandModule[] = [
   { name: "report", load: async () => (await import("./commands/report.ts")).registerReportCommand },
   { name: "serve", load: async () => (await import("./commands/serve.ts")).registerServeCommand },
   { name: "db", load: async () => (await import("./commands/db.ts")).registerDbCommand },
-  { name: "export", load: async () => (await import("./commands/export.ts")).registerExportCommand },
-  { name: "import", load: async () => (await import("./commands/import.ts")).registerImportCommand },
 ];
+
+/**
+ * What `migmon --help` lists of each command: its arguments and a one-line summary (each command's own --help gives
+ * its full description and options from its module). Listing from here lets `migmon --help` and `--version` load no
+ * command module at all: loading them all costs half a second of CPU (the analysis registry, the register's schema).
+ * A command missing here is listed from its module; test/cli/command-listing.test.ts checks that the arguments agree.
+ */
+export const commandListing: Readonly<Record<string, { readonly args: string; readonly summary: string }>> = {
+  sources: { args: "", summary: "the statistical sources (datasets) the monitor follows, from data/sources.yaml" },
+  update: { args: "", summary: "ingest every catalogue dataset, live or from the offline folder" },
+  ingest: { args: "<dataset>", summary: "load a new release of one dataset, or an agency's delivery checked against its description" },
+  datasets: { args: "", summary: "the datasets in the store with their latest release" },
+  releases: { args: "<dataset>", summary: "the releases (vintages) of one dataset" },
+  query: { args: "<dataset>", summary: "observations of a dataset, latest or as published on a date" },
+  diff: { args: "<dataset> <releaseA> <releaseB>", summary: "what changed between two releases of a dataset" },
+  check: { args: "<dataset>", summary: "the consistency checks data/sources.yaml declares for a dataset" },
+  events: { args: "", summary: "the policy and context register: list, show, validate, for, add, schema" },
+  analyse: { args: "<method>", summary: "run a statistical method on a series from a CSV or an indicator" },
+  assess: { args: "[indicator]", summary: "did a series change when a policy came into force?" },
+  impact: { args: "", summary: "demand for integration services and reception under a scenario" },
+  indicators: { args: "", summary: "the indicator catalogue" },
+  indicator: { args: "<id>", summary: "one indicator for areas or a whole level, with flags, intervals and notes" },
+  compare: { args: "<id>", summary: "one indicator for a comparison set" },
+  report: { args: "<kind> [editions...]", summary: "publications from the store as HTML or PDF; report diff A B" },
+  serve: { args: "", summary: "the read API and the explorer on the store" },
+};
+
+/** Whether `argv` only asks for the command list or the version, which need no command module. */
+function asksForListOnly(argv: readonly string[]): boolean {
+  return argv.length <= 2 || (argv.length === 3 && ["--help", "-h", "--version", "-V"].includes(argv[2] ?? ""));
+}
 
 /**
  * The commands `argv` needs: only the one it names (argv[2], since the program itself takes no option but --help and
@@ -63,8 +92,15 @@ export async function buildProgram(context: CliContext, argv?: readonly string[]
   // Which store the commands use, where a user looks first (the default does not depend on the working directory).
   program.addHelpText("after", () => `\nStore: ${context.env.MIGMON_DATABASE_URL ? "MIGMON_DATABASE_URL (PostgreSQL)" : databasePath(context)}` +
     `${context.env.MIGMON_DB || context.env.MIGMON_DATABASE_URL ? "" : " (set MIGMON_DB to use another file)"}; MIGMON_VERBOSE=1 names it on stderr for each command.\n`);
-  const registers = await Promise.all((argv ? commandsFor(argv) : commandModules).map((c) => c.load()));
-  for (const register of registers) register(program, context);
+  const listOnly = argv !== undefined && asksForListOnly(argv);
+  const loaded = (argv ? commandsFor(argv) : commandModules).filter((c) => !listOnly || commandListing[c.name] === undefined);
+  const registers = new Map(await Promise.all(loaded.map(async (c) => [c.name, await c.load()] as const)));
+  for (const c of commandModules) {
+    const register = registers.get(c.name);
+    const listed = commandListing[c.name];
+    if (register !== undefined) register(program, context);
+    else if (listOnly && listed !== undefined) program.command(`${c.name}${listed.args ? ` ${listed.args}` : ""}`).summary(listed.summary);
+  }
   for (const command of program.commands) command.exitOverride().configureOutput({
     writeOut: (s) => context.stdout.write(s),
     writeErr: (s) => context.stderr.write(s),

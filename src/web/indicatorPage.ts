@@ -28,6 +28,7 @@ import { indicatorMapPanel } from "./indicatorMapPanel.ts";
 import { indicatorAbout, indicatorSources } from "./indicatorSources.ts";
 import { chosenTab, tabView } from "./tabs.ts";
 import { chartDownloads } from "./chartExport.ts";
+import { areaPicker, resolveArea } from "./areaPicker.ts";
 
 /** The Flanders-Belgium-Europe set, as src/indicators/comparison.ts defines it (Flanders first). */
 export const europeSet = ["BE2", "BE", "BE1", "BE3", "NL", "FR", "DE", "LU", "EU27_2020"] as const;
@@ -101,7 +102,7 @@ function seriesOf(figures: readonly AreaFigures[], names: AreaDirectory): LineSe
   }));
 }
 
-function setForm(config: ExplorerConfig, catalogue: readonly IndicatorSummary[], names: AreaDirectory, id: string, set: string, municipality: string): WebElement {
+function setForm(config: ExplorerConfig, catalogue: readonly IndicatorSummary[], names: AreaDirectory, id: string, set: string, municipality: string, areas: readonly string[]): WebElement {
   const lang = config.lang;
   const municipalities = [...names.units.values()].filter((u) => u.level === "municipality")
     .map((u) => [u.code, names.name(u.code)] as const)
@@ -111,8 +112,10 @@ function setForm(config: ExplorerConfig, catalogue: readonly IndicatorSummary[],
     h("label", { for: `set-${value}` }, label));
   return viewForm("/indicator", lang, t(lang, "web.indicator.choose"),
     labelledSelect("id", t(lang, "web.indicator.choose"), indicatorOptions(catalogue, lang), id),
-    h("fieldset", {}, h("legend", {}, t(lang, "web.indicator.set")), radio("europe", t(lang, "web.set.europe")), radio("municipality", t(lang, "web.set.municipality"))),
-    labelledSelect("muni", t(lang, "web.indicator.municipality"), municipalities, municipality));
+    h("fieldset", {}, h("legend", {}, t(lang, "web.indicator.set")), radio("europe", t(lang, "web.set.europe")), radio("municipality", t(lang, "web.set.municipality")), radio("custom", t(lang, "web.set.custom"))),
+    labelledSelect("muni", t(lang, "web.indicator.municipality"), municipalities, municipality),
+    h("input", { type: "hidden", name: "drawn", value: set }),
+    areaPicker(areas, names, lang));
 }
 
 /** The tabs of the indicator view, in order. */
@@ -123,13 +126,37 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   const lang = config.lang;
   const state = viewState();
   const id = state.get("id") ?? defaultIndicator;
-  const set = state.get("set") === "municipality" ? "municipality" : "europe";
   const municipality = state.get("muni") ?? defaultMunicipality;
   const [catalogue, names] = await Promise.all([
     getJson<{ indicators: IndicatorSummary[] }>("/api/indicators").then((c) => c.indicators),
     loadAreaDirectory(lang, "2019-01-01"),
   ]);
-  const form = setForm(config, catalogue, names, id, set, municipality);
+  // The areas: a preset comparison set, or the reader's own (set=custom, geo=... and an area added by name).
+  const asked = state.getAll("geo").flatMap((g) => g.split(",")).map((g) => g.trim()).filter((g) => g !== "");
+  const typed = (state.get("add") ?? "").trim();
+  const added = typed === "" ? undefined : resolveArea(typed, names);
+  const comparison = config.comparison;
+  const preset = state.get("set") === "municipality" ? "municipality" : state.get("set") === "custom" ? "custom" : "europe";
+  const presetAreas: readonly string[] = preset === "municipality" && comparison !== null && !("problem" in comparison) ? comparison.areas : europeSet;
+  // A box unchecked or an area added under a preset makes the reader's own choice (the preset's boxes come back as geo).
+  const changed = asked.length > 0 && (asked.length !== presetAreas.length || presetAreas.some((a) => !asked.includes(a)));
+  // A preset chosen on the form (its radio differs from the set the page was drawn with, `drawn`) wins over the boxes.
+  const presetChosen = state.get("drawn") !== null && state.get("drawn") !== state.get("set") && preset !== "custom";
+  const set = typed !== "" || (changed && !presetChosen) ? "custom" : preset;
+  const own = [...new Set([...asked, ...(added === undefined ? [] : [added])])];
+  if (typed !== "" && added !== undefined) {
+    // The URL keeps codes, not what was typed: a reload or a shared link draws the same areas.
+    const url = new URL(page.location.href);
+    url.searchParams.delete("add");
+    url.searchParams.delete("drawn");
+    url.searchParams.delete("geo");
+    url.searchParams.set("set", "custom");
+    for (const code of own) url.searchParams.append("geo", code);
+    page.history.replaceState(null, "", `${url.pathname}${url.search}`);
+  }
+  const unknown = typed !== "" && added === undefined ? h("p", { class: "failure", role: "status", id: "area-unknown" }, t(lang, "web.picker.unknown", { area: typed })) : null;
+  const areas: readonly string[] = set === "custom" ? (own.length === 0 ? presetAreas : own) : presetAreas;
+  const form = setForm(config, catalogue, names, id, set, municipality, areas);
   // The chart needs only the catalogue's entry; the definition and notes (the Sources tab) come alongside the figures.
   const summary = catalogue.find((i) => i.id === id);
   const detailRequest = getJson<IndicatorDetail>(`/api/indicators/${encodeURIComponent(id)}`);
@@ -145,19 +172,14 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
   page.document.title = `${detail.title[lang]} · ${t(lang, "app.name")}`;
   const heading = h("h1", {}, detail.title[lang]);
   const absent = absentData(detail, lang);
-  let areas: readonly string[] = europeSet;
-  if (set === "municipality") {
-    const comparison = config.comparison;
-    if (comparison === null || "problem" in comparison) {
-      replaceChildren(main, heading, form, failure(lang, municipality, new Error(comparison !== null && "problem" in comparison ? comparison.problem : municipality)));
-      return;
-    }
-    areas = comparison.areas;
+  if (set === "municipality" && (comparison === null || "problem" in comparison)) {
+    replaceChildren(main, heading, form, failure(lang, municipality, new Error(comparison !== null && "problem" in comparison ? comparison.problem : municipality)));
+    return;
   }
   const [{ figures, data }, registerEvents] = await Promise.all([figuresOf(detail, areas, names), eventsOf(id, areas, lang)]);
   if (figures.length === 0 || data === null) {
     const about = await detailRequest.then((full) => indicatorAbout(full, lang), (error: unknown) => failure(lang, id, error));
-    replaceChildren(main, heading, form, absent ?? h("p", { class: "empty" }, t(lang, "web.indicator.noData")), about);
+    replaceChildren(main, heading, form, unknown, absent ?? h("p", { class: "empty" }, t(lang, "web.indicator.noData")), about);
     return;
   }
   const series = seriesOf(figures, names);
@@ -191,6 +213,6 @@ export async function indicatorPage(main: WebElement, config: ExplorerConfig): P
       (full) => indicatorSources(full, { provenance: data.provenance, citation, areaNames: figures.map((f) => names.name(f.code)), apiQuery }, lang),
       (error: unknown) => failure(lang, t(lang, "web.tab.sources"), error)) },
   ], chosenTab(indicatorTabs, state.get("tab")));
-  replaceChildren(main, heading, form, tabs.element);
+  replaceChildren(main, heading, form, unknown, tabs.element);
   await tabs.shown;
 }

@@ -55,6 +55,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const pool = new pg.Pool({ connectionString: url, max: readers + 1, options: `-c search_path=${schema}` });
   // An idle connection the server drops (a restart) must not crash the process: the next use reconnects.
   pool.on("error", () => undefined);
+  // Nor may one in use: its query fails and that failure is reported (describePostgresFailure).
+  pool.on("connect", (client) => { client.on("error", () => undefined); });
   const withClient = async <T>(what: string, work: (c: PoolClient) => Promise<T>): Promise<T> => {
     let client: PoolClient;
     try {

@@ -57,6 +57,23 @@ export const schemaVersion = migrations.length;
 export class SchemaVersionError extends MigmonError {}
 
 /**
+ * Checks, without writing, that the database on `conn` (opened read-only) is at `schemaVersion`. Throws
+ * SchemaVersionError naming the file and both versions otherwise (a read-only open cannot migrate it).
+ */
+export async function checkSchemaVersion(conn: DuckDBConnection, path: string): Promise<void> {
+  let current = 0;
+  try {
+    const reader = await conn.runAndReadAll(`SELECT coalesce(max(version), 0) FROM schema_migrations`);
+    current = readNumber(reader.getRows()[0]?.[0] ?? null, "schema_migrations.version");
+  } catch {
+    // No schema_migrations table: a file that was never opened by migmon for writing.
+  }
+  if (current !== schemaVersion) {
+    throw new SchemaVersionError(`${path} has schema version ${current} and is open read-only, so it cannot be brought to version ${schemaVersion}: open it once without another process holding it`);
+  }
+}
+
+/**
  * Brings the database on `conn` to `schemaVersion`, applying the missing migrations in one transaction and
  * recording each in `schema_migrations`. Throws SchemaVersionError for a file newer than this code.
  */

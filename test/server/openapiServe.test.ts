@@ -132,6 +132,6 @@ describe("migmon serve", () => {
     const context = { stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: process.cwd() };
     const serve = (await buildProgram(context)).commands.find((c) => c.name() === "serve");
     assert.ok(serve);
-    assert.deepEqual(serve.options.map((o) => o.long), ["--port", "--host"]);
+    assert.deepEqual(serve.options.map((o) => o.long), ["--port", "--host", "--workers"]);
   });
 });

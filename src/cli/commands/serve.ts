@@ -8,7 +8,9 @@ import type { ServerEffects, UpdateOptions, UpdateOutcome } from "../../server/e
 import type { Store } from "../../store/store.ts";
 import type { CliContext, RegisterCommand } from "../context.ts";
 import { databasePath, defaultOfflineDir } from "../settings.ts";
+import { isServeWorker, parseWorkers, serveWithWorkers } from "../serve-workers.ts";
 import { openStoreFromEnv } from "../store-from-env.ts";
+import type { OpenedStore } from "../store-from-env.ts";
 
 /** The options of `migmon serve`. */
 export interface ServeOptions {
@@ -54,6 +56,52 @@ export async function offlineUpdate(context: CliContext, store: Store, catalogue
 }
 
 /**
+ * The store a server reads. With writes (MIGMON_ADMIN_TOKEN) or PostgreSQL: opened as every command opens it.
+ * Without writes, the DuckDB file is held read-only (DuckDB's READ_ONLY access mode), so CLI reads and other
+ * read-only servers (--workers) can open it beside this one; a store that is missing, empty or at an older schema
+ * is first opened for writing to be prepared (migrated, offline update), then reopened read-only (issue 16).
+ */
+async function openServingStore(context: CliContext, prepare: (opened: OpenedStore) => Promise<void>): Promise<OpenedStore> {
+  if (context.env.MIGMON_ADMIN_TOKEN || context.env.MIGMON_DATABASE_URL) {
+    const opened = await openStoreFromEnv(context);
+    await prepare(opened).catch(async (error: unknown) => { await opened.store.close(); throw error; });
+    return opened;
+  }
+  const file = databasePath(context);
+  const { openDuckDbStore } = await import("../../store/duckdb-store.ts");
+  const readOnly = await openDuckDbStore(file, { readOnly: true }).catch(() => null);
+  if (readOnly !== null && (await readOnly.listDatasets()).length > 0) return { store: readOnly, label: file };
+  await readOnly?.close();
+  const writable = await openStoreFromEnv(context);
+  try {
+    await prepare(writable);
+  } finally {
+    await writable.store.close();
+  }
+  return { store: await openDuckDbStore(file, { readOnly: true }), label: file };
+}
+
+/** Loads the offline copies into a store that holds nothing yet, so a fresh machine serves real data. */
+function fillEmptyStore(context: CliContext, catalogue: readonly CatalogueEntry[], offlineDir: string | null) {
+  return async ({ store, label }: OpenedStore): Promise<void> => {
+    if (offlineDir !== null && (await store.listDatasets()).length === 0) {
+      context.stderr.write(`the store ${label} is empty: loading the offline copies from ${offlineDir}\n`);
+      await offlineUpdate(context, store, catalogue, offlineDir, undefined);
+    }
+  };
+}
+
+/**
+ * Makes the store ready for read-only servers (--workers): migrated, and filled from the offline folder when empty,
+ * then closed, so that each worker opens it read-only.
+ */
+export async function prepareServingStore(context: CliContext): Promise<void> {
+  const { loadCatalogue } = await import("../../ingest/catalogue.ts");
+  const { store } = await openServingStore(context, fillEmptyStore(context, await loadCatalogue(), defaultOfflineDir(context)));
+  await store.close();
+}
+
+/**
  * Opens the store and starts the API on `options.host`:`options.port`. On an empty store with an offline folder
  * (MIGMON_OFFLINE_DIR or ../shared/data) it first runs the offline update, so a fresh machine serves real data.
  * Writes are enabled only when MIGMON_ADMIN_TOKEN is set. Boundaries are read from MIGMON_MIRROR, else the
@@ -67,15 +115,11 @@ export async function startServer(context: CliContext, options: ServeOptions): P
     import("../../events/register.ts"), import("../../indicators/catalogue.ts"), import("../../ingest/catalogue.ts"),
     import("../../reference/geography.ts"), import("../../server/app.ts")]);
   // MIGMON_DATABASE_URL serves from the PostgreSQL store instead (store-from-env.ts, issue 18).
-  const { store, label } = await openStoreFromEnv(context);
+  const catalogue = await loadCatalogue();
+  const offlineDir = defaultOfflineDir(context);
+  const mirrorDir = context.env.MIGMON_MIRROR ? path.resolve(context.cwd, context.env.MIGMON_MIRROR) : offlineDir;
+  const { store } = await openServingStore(context, fillEmptyStore(context, catalogue, offlineDir));
   try {
-    const catalogue = await loadCatalogue();
-    const offlineDir = defaultOfflineDir(context);
-    const mirrorDir = context.env.MIGMON_MIRROR ? path.resolve(context.cwd, context.env.MIGMON_MIRROR) : offlineDir;
-    if (offlineDir !== null && (await store.listDatasets()).length === 0) {
-      context.stderr.write(`the store ${label} is empty: loading the offline copies from ${offlineDir}\n`);
-      await offlineUpdate(context, store, catalogue, offlineDir, undefined);
-    }
     const now = context.now ?? (() => new Date());
     const effects: ServerEffects = {
       store, catalogue, mirrorDir, now,
@@ -112,8 +156,22 @@ export const registerServeCommand: RegisterCommand = (program: Command, context:
     .description("serve the read API under /api (OpenAPI at /api/openapi.json) on the embedded store; writes need MIGMON_ADMIN_TOKEN")
     .option("--port <port>", "TCP port (0: any free port)", "8080")
     .option("--host <host>", "address to listen on", "127.0.0.1")
-    .action(async (options: { port: string; host: string }) => {
-      const server = await startServer(context, { port: parsePort(options.port), host: options.host });
+    .option("--workers <n>", "server processes on the port, read-only (DuckDB: one writer or many readers); 1 serves writes too", "1")
+    .action(async (options: { port: string; host: string; workers: string }) => {
+      const port = parsePort(options.port);
+      const workers = parseWorkers(options.workers);
+      if (workers > 1 && !isServeWorker()) {
+        await serveWithWorkers(context, workers, () => prepareServingStore(context));
+        return;
+      }
+      const server = await startServer(context, { port, host: options.host });
+      if (isServeWorker()) {
+        // The primary prints one line for all workers once each is listening.
+        process.send?.({ ready: server.url });
+        await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+        await server.close();
+        return;
+      }
       context.stderr.write(`migmon: serving ${server.url}/api (${server.readOnly ? "read-only: MIGMON_ADMIN_TOKEN is not set" : "writes with the admin token"}); stop with Ctrl-C\n`);
       await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
       await server.close();

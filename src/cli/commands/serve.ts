@@ -170,6 +170,8 @@ export const registerServeCommand: RegisterCommand = (program: Command, context:
         process.send?.({ ready: server.url });
         await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
         await server.close();
+        // The channel to the primary would keep this process alive after its server closed.
+        process.disconnect?.();
         return;
       }
       context.stderr.write(`migmon: serving ${server.url}/api (${server.readOnly ? "read-only: MIGMON_ADMIN_TOKEN is not set" : "writes with the admin token"}); stop with Ctrl-C\n`);

@@ -27,7 +27,7 @@ describe("GET /api/openapi.json", () => {
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
     const expected = [
       "GET /api/sources", "GET /api/datasets", "GET /api/datasets/{id}", "GET /api/datasets/{id}/releases", "GET /api/datasets/{id}/diff",
-      "GET /api/datasets/{id}/observations", "GET /api/events", "GET /api/events/for", "GET /api/events/{id}", "POST /api/events",
+      "GET /api/datasets/{id}/observations", "GET /api/events", "GET /api/events/for", "GET /api/events/for-areas", "GET /api/events/{id}", "POST /api/events",
       "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/data",
       "GET /api/geography/units", "GET /api/geography/boundaries/{layer}",
       ...["assess", ...analysisMethods.map((m) => m.name)].map((m) => `GET /api/analysis/${m}`),

@@ -62,7 +62,10 @@ describe("PostgreSQL store under faults", { skip }, () => {
   // How long one whole load takes here: the kills are spread over it and a little past it.
   let loadMs = 0;
   before(async () => {
-    store = await openPostgresStore(url, { schema });
+    // Named, so that the test terminates this store's connections only, not those of tests running beside it.
+    const named = new URL(url);
+    named.searchParams.set("application_name", schema);
+    store = await openPostgresStore(named.toString(), { schema });
     assert.equal((await childLoad(1, null)).done, true);
   });
   after(async () => {
@@ -116,8 +119,9 @@ describe("PostgreSQL store under faults", { skip }, () => {
       format: "tsv", retrievedAt: "2026-01-01T00:00:00Z", sourceUpdatedAt: null, batches: rows(), allowShrink: true })
       .then(() => null, (e: unknown) => e);
     await atPause;
-    // As a server restart does to its sessions: every other backend of this database is terminated.
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    // As a server restart does to its sessions: every connection of this store is terminated.
+    const ended = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [schema]);
+    assert.ok(ended.rows.length >= 1);
     await admin.end();
     const failure = await loading;
     assert.ok(failure instanceof DatabaseUnavailableError, `expected DatabaseUnavailableError, got ${String(failure)}`);

@@ -67,6 +67,25 @@ export function storeLoadSuite(factory: StoreFactory): void {
       }
     });
 
+    test("two loadRelease calls of one dataset at once both load, one after the other, never interleaved", async () => {
+      const store = await factory.open("two_loads");
+      try {
+        await store.loadRelease(releaseInput(release1, "c1", "2024-01-10T08:00:00Z"));
+        const [a, b] = await Promise.all([
+          store.loadRelease(releaseInput(release2, "c2", "2024-06-10T08:00:00Z")),
+          store.loadRelease(releaseInput(release2.slice(0, 5), "c3", "2024-06-10T08:00:00Z")),
+        ]);
+        assert.deepEqual([a.release.id, b.release.id].sort(), [2, 3]);
+        // The later of the two is counted against the earlier one's state, not against release 1: the five-row input
+        // lacks M.BE 2020, so after the six-row one it removes one row, and the six-row one after it adds one back.
+        const releases = await store.listReleases(migrDataset.id);
+        const last = releases[2];
+        assert.ok(last !== undefined && last.added + last.removed === 1 && last.changed === 0, JSON.stringify(releases));
+      } finally {
+        await store.close();
+      }
+    });
+
     test("loadRelease(input) rolls back when the batches iterator throws part-way, and the next load works", async () => {
       const store = await factory.open("rollback");
       try {

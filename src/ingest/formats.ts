@@ -1,7 +1,9 @@
 import { MigmonError, UsageError } from "../core/index.ts";
 import type { Parser } from "../core/index.ts";
 import type { CatalogueEntry } from "./catalogue.ts";
-import { detectEurostatFormat, eurostatParsers } from "./sources/eurostat/parse.ts";
+import { readFileSync } from "node:fs";
+import { readEurostatLabels } from "./sources/eurostat/codes.ts";
+import { detectEurostatFormat, makeEurostatParsers } from "./sources/eurostat/parse.ts";
 import { detectOecdFormat, oecdParsers } from "./sources/oecd/formats.ts";
 import { statbelFileKind, statbelParsers } from "./sources/statbel/parse.ts";
 import { detectUndesaFormat, undesaParsers } from "./sources/undesa/formats.ts";
@@ -13,6 +15,12 @@ interface PublisherFormats {
   /** Tells the format of a file from its first bytes (gunzipped) and its name; UsageError when it cannot. */
   readonly detect: (head: Uint8Array, fileName: string) => string;
 }
+
+/** The curated table of Eurostat's labels to codes, for the exports that print labels; passed to the parsers. */
+export const eurostatLabelsFile = new URL("../../data/reference/eurostat-labels.csv", import.meta.url);
+
+/** The parsers of each Eurostat format, with the label-variant parsers mapping labels through the curated table. */
+export const eurostatParsers = makeEurostatParsers(readEurostatLabels(readFileSync(eurostatLabelsFile, "utf8"), "data/reference/eurostat-labels.csv"));
 
 /** The parsers of each publisher, by format name (the names used in data/sources.yaml and `--format`). */
 const publishers: Readonly<Record<string, PublisherFormats>> = {

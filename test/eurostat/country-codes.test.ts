@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { describe, it } from "node:test";
 import { isCountryDimension } from "../../src/ingest/sources/eurostat/codes.ts";
-import { eurostatParsers, type EurostatFormat } from "../../src/ingest/sources/eurostat/parse.ts";
+import { eurostatParsers } from "../../src/ingest/formats.ts";
+import type { EurostatFormat } from "../../src/ingest/sources/eurostat/parse.ts";
 import { checkCountryDimensionCodes } from "../../src/reference/countries.ts";
 import { eurostatFile, eurostatPath } from "./real-files.ts";
 

@@ -3,6 +3,8 @@
 import { createReadStream, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Observation, ParseInput, ParsedTable } from "../../src/core/index.ts";
+import { readEurostatLabels } from "../../src/ingest/sources/eurostat/codes.ts";
+import { makeEurostatParsers } from "../../src/ingest/sources/eurostat/parse.ts";
 import { sharedDataDir as sharedDataRoot } from "../shared-data.ts";
 
 /** The folder of the shared publisher files, with a trailing slash. */
@@ -57,3 +59,9 @@ export function eurostatText(relative: string): string {
 export function repositoryPath(relative: string): string {
   return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 }
+
+/** The curated label table (data/reference/eurostat-labels.csv), for the parser tests inside ingest/sources, which do no I/O. */
+export const curatedLabelsCsv = readFileSync(repositoryPath("data/reference/eurostat-labels.csv"), "utf8");
+
+/** The Eurostat parsers with the curated label table, as src/ingest/formats.ts builds them. */
+export const curatedEurostatParsers = makeEurostatParsers(readEurostatLabels(curatedLabelsCsv, "data/reference/eurostat-labels.csv"));

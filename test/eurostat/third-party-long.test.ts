@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { describe, it } from "node:test";
 import { UnknownCodeError } from "../../src/core/index.ts";
-import { eurostatParsers } from "../../src/ingest/sources/eurostat/parse.ts";
+import { eurostatParsers } from "../../src/ingest/formats.ts";
 import { bytesInput, collect, eurostatFile, eurostatPath, sharedDataDir } from "./real-files.ts";
 
 const iomFile = "international/iom_gdidata/eurostat_first_time_asylum_applications_by_nationality_sex_2011-2024.csv.gz";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError, UnknownCodeError } from "../../../core/index.ts";
 import { LabelMapper, mapEurostatCode, readEurostatLabels } from "./codes.ts";
-import { eurostatLabelsCsv } from "./labels-data.ts";
+import { curatedLabelsCsv } from "../../../../test/eurostat/real-files.ts";
 
 describe("Eurostat codes", () => {
   it("mapEurostatCode(dimension, code) maps EL/UK to GR/GB in country dimensions only, NUTS codes stay", () => {
@@ -17,7 +17,7 @@ describe("Eurostat codes", () => {
   });
 
   it("readEurostatLabels(curated table) maps labels per dimension to Eurostat codes", () => {
-    const labels = readEurostatLabels(eurostatLabelsCsv);
+    const labels = readEurostatLabels(curatedLabelsCsv);
     const code = (d: string, l: string) => labels.byDimension.get(d)?.get(l);
     assert.equal(code("unit", "Thousand persons"), "THS_PER");
     assert.equal(code("sex", "Females"), "F");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError, UnknownCodeError } from "../../../core/index.ts";
 import { bytesInput, collect, eurostatBytes, eurostatFile, find } from "../../../../test/eurostat/real-files.ts";
-import { eurostatParsers } from "./parse.ts";
+import { curatedEurostatParsers as eurostatParsers } from "../../../../test/eurostat/real-files.ts";
 
 const parse = eurostatParsers["legacy-csv"];
 

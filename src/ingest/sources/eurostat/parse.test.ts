@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { UsageError } from "../../../core/index.ts";
 import { eurostatBytes } from "../../../../test/eurostat/real-files.ts";
-import { detectEurostatFormat, eurostatFormats, eurostatParsers } from "./parse.ts";
+import { curatedEurostatParsers as eurostatParsers } from "../../../../test/eurostat/real-files.ts";
+import { detectEurostatFormat, eurostatFormats } from "./parse.ts";
 
 const expected: Array<[string, string]> = [
   ["bulk-tsv/demo_r_gind3_CNMIGRAT_subset.tsv", "tsv"],

@@ -1,7 +1,6 @@
 import { constants, gunzipSync } from "node:zlib";
 import { UsageError, type Parser } from "../../../core/index.ts";
-import { readEurostatLabels, type EurostatLabels } from "./codes.ts";
-import { eurostatLabelsCsv } from "./labels-data.ts";
+import type { EurostatLabels } from "./codes.ts";
 import { parseJsonStat } from "./parse-jsonstat.ts";
 import { makeDerivedLongParser } from "./parse-derived-long.ts";
 import { parseIomLong } from "./parse-iom-long.ts";
@@ -66,7 +65,3 @@ export function makeEurostatParsers(labels: EurostatLabels): Readonly<Record<Eur
   };
 }
 
-/** The parser of each Eurostat format, using the curated label table of data/reference/eurostat-labels.csv. */
-export const eurostatParsers: Readonly<Record<EurostatFormat, Parser>> = makeEurostatParsers(
-  readEurostatLabels(eurostatLabelsCsv, "data/reference/eurostat-labels.csv"),
-);

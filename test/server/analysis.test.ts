@@ -23,7 +23,8 @@ function belgium(): { periods: string[]; values: number[] } {
 
 describe("analysis routes", () => {
   test("GET /api/analysis/chow?at=2014 on Belgium's net migration equals R strucchange::sctest(y ~ 1, type = \"Chow\", point = 15)", async () => {
-    // R 4.2, strucchange, on the 19 values 2000-2018 of the CNMIGRAT,BE row (12836 ... 49304):
+    // R 4.2, strucchange, on the 19 values 2000-2018 of the CNMIGRAT,BE row (12836 ... 49304); printed again by
+    // test/server/analysis-figures.R (which gives F to 3e-15 by strucchange's formula when strucchange is absent):
     // > s <- sctest(y ~ 1, type = "Chow", point = 15); s$statistic  F 0.0886052047859378; s$p.value 0.769564868349699
     const body = (await get(`/api/analysis/chow?${be}&at=2014`)).json() as { n: number; result: { F: number; p: number; df1: number; df2: number; at: string }; reading: string; release: number };
     assert.equal(body.n, 19);
@@ -35,7 +36,7 @@ describe("analysis routes", () => {
   });
 
   test("GET /api/analysis/cusum equals R strucchange::sctest(y ~ 1, type = \"OLS-CUSUM\") on the same values", async () => {
-    // > s2 <- sctest(y ~ 1, type = "OLS-CUSUM"); S0 0.994275235719126, p 0.276186973937858
+    // > s2 <- sctest(y ~ 1, type = "OLS-CUSUM"); S0 0.994275235719126, p 0.276186973937858 (test/server/analysis-figures.R)
     const body = (await get(`/api/analysis/cusum?${be}`)).json() as { result: { statistic: number; p: number } };
     assert.ok(Math.abs(body.result.statistic - 0.994275235719126) < 1e-10, String(body.result.statistic));
     // strucchange's p for the Brownian bridge sums a series; the analysis module matches it to 1e-6 (test/golden/cusum).
@@ -70,6 +71,7 @@ describe("analysis routes", () => {
     // R 4.2 on the 19 values 2000-2018 of CNMIGRAT,BE; eu-2004-enlargement is in force from 2004-05-01, so 2004 is
     // the first period under it: y ~ t + post + since with post = year >= 2004, since = year - 2004 after it.
     // > coef(lm(y ~ t + post + since))  post 10982.99166666665, since -7651.43214285715, t 6660.40000000000
+    // (test/server/analysis-figures.R)
     const r = await get(`/api/analysis/assess?${be}&event=eu-2004-enlargement`);
     assert.equal(r.statusCode, 200, r.body);
     const body = r.json() as { interventionPeriod: string; geo: string; its: { levelChange: { estimate: number }; slopeChange: { estimate: number }; preSlope: { estimate: number } }; reading: { nl: string; fr: string; en: string }; values: unknown[] };

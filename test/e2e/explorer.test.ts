@@ -220,7 +220,7 @@ test("keyboard only: the skip link, every control reached by Tab, a choice made 
   const count = await page.evaluate(() => {
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ setAttribute(n: string, v: string): void }> } }).document;
     // Controls in a hidden tab panel and the unselected tabs (arrow keys reach them: ARIA tabs) are not Tab stops.
-    const all = Array.from(doc.querySelectorAll("a[href], button:not([tabindex='-1']), select, input[type=radio]:checked, [tabindex='0']"))
+    const all = Array.from(doc.querySelectorAll("a[href], button:not([tabindex='-1']), select, input[type=radio]:checked, input[type=checkbox], input[type=text], [tabindex='0']"))
       .filter((e) => (e as unknown as { checkVisibility(): boolean }).checkVisibility());
     all.forEach((e, i) => e.setAttribute("data-e2e", String(i)));
     return all.length;

@@ -25,6 +25,10 @@ const base = {
 };
 
 const elapsed = (since: number) => Math.round(performance.now() - since);
+// The bounds below are not speed targets: they only catch the quadratic checks of issue 17 (minutes for 100,000
+// columns, hours for 200,000 codes) and stay far above what a linear check needs on a machine under heavy load, so
+// no test here depends on the machine's speed (a linear run takes well under a second when the machine is quiet).
+const quadraticBoundMs = 60_000;
 
 describe("large delivery descriptions", () => {
   it("deliveryDescriptionSchema.parse(100,000 ignoredColumns) is linear (seconds, not minutes) and still names a column given twice", () => {
@@ -34,7 +38,7 @@ describe("large delivery descriptions", () => {
     const parsed = deliveryDescriptionSchema.parse({ ...base, dimensions, ignoredColumns: ignored });
     assert.equal(parsed.ignoredColumns.length, 100_000);
     // the pairwise check took over 120 s; a set takes tens of milliseconds
-    assert.ok(elapsed(started) < 5000, `took ${elapsed(started)} ms`);
+    assert.ok(elapsed(started) < quadraticBoundMs, `took ${elapsed(started)} ms`);
     const twice = deliveryDescriptionSchema.safeParse({ ...base, dimensions, ignoredColumns: [...ignored, "note 99999"] });
     assert.ok(!twice.success && twice.error.issues.some((i) => i.message === 'column "note 99999" is named twice'));
   });
@@ -47,7 +51,7 @@ describe("large delivery descriptions", () => {
     const table: DeliveredRows = { headerRow: 1, header, rows: [{ row: 2, cells }] };
     const started = performance.now();
     const { problems, observations } = checkDelivery(description, table, reference);
-    assert.ok(elapsed(started) < 5000, `took ${elapsed(started)} ms`);
+    assert.ok(elapsed(started) < quadraticBoundMs, `took ${elapsed(started)} ms`);
     assert.deepEqual(problems.map((p) => [p.row, p.column, p.kind]), [[1, "stray", "unexpected-column"]]);
     assert.equal(observations.length, 1);
   });
@@ -60,7 +64,7 @@ describe("large delivery descriptions", () => {
     const started = performance.now();
     const { problems, observations } = checkDelivery(description, { headerRow: 1, header: ["kind", "value"], rows }, reference);
     // .some() over the list for each row was 4e10 comparisons
-    assert.ok(elapsed(started) < 10_000, `took ${elapsed(started)} ms`);
+    assert.ok(elapsed(started) < quadraticBoundMs, `took ${elapsed(started)} ms`);
     assert.equal(observations.length, 200_000);
     assert.deepEqual(problems.map((p) => [p.row, p.column, p.message]), [[200_002, "kind", 'unknown kind code "C200000" (not in inline list)']]);
   });
@@ -74,7 +78,8 @@ describe("large delivery descriptions", () => {
       assert.equal(error.message, "huge.yaml is larger than 1 MiB, too large for a delivery description; set MIGMON_MAX_DESCRIPTION_BYTES to raise the limit");
       return true;
     });
-    assert.ok(elapsed(started) < 1000, `took ${elapsed(started)} ms`);
+    // the YAML parser needs tens of seconds for this text; refusing on its size first takes milliseconds
+    assert.ok(elapsed(started) < 10_000, `took ${elapsed(started)} ms`);
     // multi-byte text is measured in bytes: 400,000 characters of "é" are 800,000 bytes, under 1 MiB; 600,000 are over
     assert.throws(() => parseDeliveryDescription(`# ${"é".repeat(400_000)}\n`, "ok.yaml"), (e: unknown) => e instanceof InputError && !(e instanceof InputLimitError));
     assert.throws(() => parseDeliveryDescription(`# ${"é".repeat(600_000)}\n`, "big.yaml"), InputLimitError);

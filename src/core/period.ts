@@ -55,6 +55,19 @@ function isRealDay(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+/**
+ * Whether a text is a period in any publisher's form (parsePeriodParts accepts it).
+ * @example isPeriod("2019-Q1") // true
+ */
+export function isPeriod(text: string): boolean {
+  try {
+    parsePeriodParts(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes period parts in canonical form. */
 export function formatPeriod(p: PeriodParts): Period {
   const y = String(p.year).padStart(4, "0");

@@ -1,16 +1,7 @@
 // The zod schemas of the parameters several routes share. Each states its rule in the message a 400 answer
 // quotes and in its description, which the OpenAPI document carries.
 import { z } from "zod";
-import { parsePeriod } from "../core/index.ts";
-
-function isPeriod(text: string): boolean {
-  try {
-    parsePeriod(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isPeriod } from "../core/index.ts";
 
 function isAsOf(text: string): boolean {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {

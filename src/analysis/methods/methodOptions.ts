@@ -1,23 +1,14 @@
 // The kinds of option a method declares, each a zod schema of the text given (the command line and a query string
 // both hand over text), so one declaration validates both and its description is the --help and OpenAPI text.
 import { z } from "zod";
-import { parsePeriod } from "../../core/index.ts";
+import { isPeriod } from "../../core/index.ts";
 
 const flags = new WeakSet<z.ZodType>();
 const repeatables = new WeakSet<z.ZodType>();
 
-function isPeriodText(text: string): boolean {
-  try {
-    parsePeriod(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A period such as 2019, 2019-Q1 or 2019-03. */
 export function periodOption(description: string) {
-  return z.string().refine(isPeriodText, "must be a period such as 2019, 2019-Q1, 2019-03 or 2019-01-01").describe(description);
+  return z.string().refine(isPeriod, "must be a period such as 2019, 2019-Q1, 2019-03 or 2019-01-01").describe(description);
 }
 
 /** A whole number (up to four digits). */

@@ -113,15 +113,36 @@ async function readWhole(stream: Readable): Promise<Buffer> {
  * `installResponseKeeping` see the whole answer. Install before installCompression.
  */
 export function installResponseCache(app: FastifyInstance, cache: ResponseCache): void {
+  // One request per key does the work while others asking the same wait for its answer: 100 clients that start
+  // together would otherwise run the same store query 100 times before the first answer is kept.
+  const inflight = new Map<string, Promise<void>>();
+  const finishes = new WeakMap<FastifyRequest, () => void>();
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const key = cacheKey(cache, request);
-    const kept = key === null ? undefined : cache.get(key);
-    if (kept === undefined) return;
+    if (key === null) return;
+    let kept = cache.get(key);
+    const running = inflight.get(key);
+    if (kept === undefined && running !== undefined) {
+      // Bounded, so that a first request whose end is never seen cannot hold the others.
+      await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      kept = cache.get(key);
+    }
+    if (kept === undefined) {
+      if (!inflight.has(key)) {
+        let finish = () => undefined as void;
+        inflight.set(key, new Promise<void>((resolve) => { finish = resolve; }));
+        finishes.set(request, () => { inflight.delete(key); finish(); });
+      }
+      return;
+    }
     void reply.headers(kept.headers).header("x-cache", "hit");
     const tag = kept.headers.etag;
     if (tag !== undefined && matchesIfNoneMatch(request, tag)) return reply.code(304).send();
     return reply.send(kept.body);
   });
+  // Whatever the answer (an error too), the waiting requests go on: from the cache, or doing the work themselves.
+  app.addHook("onResponse", async (request: FastifyRequest) => { finishes.get(request)?.(); });
+  app.addHook("onRequestAbort", async (request: FastifyRequest) => { finishes.get(request)?.(); });
   app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (reply.statusCode !== 200 || reply.getHeader("x-cache") !== undefined || !(payload instanceof Readable)) return payload;
     if (cacheKey(cache, request) === null) return payload;

@@ -60,6 +60,14 @@ describe("the API's response cache", () => {
     assert.equal((await get(url, { "if-none-match": String(first.headers.etag) })).statusCode, 304);
   });
 
+  test("concurrent requests for one uncached URL run the work once: one miss, the others answered from the cache with the same bytes", async () => {
+    const url = "/api/datasets/eurostat:teina200/observations?where=geo:DE";
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get(url)));
+    assert.deepEqual(answers.map((a) => a.statusCode), Array(10).fill(200));
+    assert.equal(answers.filter((a) => a.headers["x-cache"] !== "hit").length, 1);
+    assert.ok(answers.every((a) => a.body === answers[0]?.body));
+  });
+
   test("a cached answer is kept compressed per encoding: br and gzip clients each get their own bytes", async () => {
     const url = "/api/datasets/eurostat:teina200/observations";
     const plain = await get(url);

@@ -76,12 +76,9 @@ export class FigureReader {
 
   private compute(id: string, areas: readonly string[], range: { from?: Period; to?: Period }): Promise<Figures> {
     if (areas.length === 0) return Promise.resolve(this.missing(id, false));
-    if (this.belgianLevels && range.from === undefined && range.to === undefined && areas.every((a) => this.ctx.geography.has(a))) return this.fromLevels(id, areas);
+    if (range.from === undefined && range.to === undefined && areas.every((a) => this.ctx.geography.has(a))) return this.fromLevels(id, areas);
     return this.guard(id, areas, () => computeIndicator(this.ctx, id, { geos: areas, ...range, ...this.asOfOption() }));
   }
-
-  /** Whether Belgian units are read from whole levels computed once (many profiles) rather than area by area. */
-  belgianLevels = false;
 
   /**
    * The figures of Belgian units (REFNIS codes) cut from the indicator computed once per level: the same figures

@@ -33,6 +33,8 @@ export const commandModules: readonly CommandModule[] = [
   { name: "report", load: async () => (await import("./commands/report.ts")).registerReportCommand },
   { name: "serve", load: async () => (await import("./commands/serve.ts")).registerServeCommand },
   { name: "db", load: async () => (await import("./commands/db.ts")).registerDbCommand },
+  { name: "export", load: async () => (await import("./commands/export.ts")).registerExportCommand },
+  { name: "import", load: async () => (await import("./commands/import.ts")).registerImportCommand },
 ];
 
 /**
@@ -59,6 +61,9 @@ export const commandListing: Readonly<Record<string, { readonly args: string; re
   compare: { args: "<id>", summary: "one indicator for a comparison set" },
   report: { args: "<kind> [editions...]", summary: "publications from the store as HTML or PDF; report diff A B" },
   serve: { args: "", summary: "the read API and the explorer on the store" },
+  db: { args: "", summary: "the PostgreSQL store of a shared deployment (MIGMON_DATABASE_URL): db init" },
+  export: { args: "", summary: "every release of every dataset as hive-partitioned Parquet (--parquet DIR)" },
+  import: { args: "", summary: "load a folder written by export --parquet into an empty store" },
 };
 
 /** Whether `argv` only asks for the command list or the version, which need no command module. */

@@ -17,6 +17,8 @@ if [ -z "$bin" ]; then
   bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 fi
 dir="$(mktemp -d /tmp/migmon-pg.XXXXXX)"
+# A cluster that did not start (the port taken by another) leaves no folder behind.
+trap 'rm -rf "$dir"' ERR
 chown postgres "$dir"
 su postgres -s /bin/sh -c "'$bin/initdb' -D '$dir/data' -A trust -U postgres --no-sync" >&2
 su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$dir/data' -l '$dir/log' -w \

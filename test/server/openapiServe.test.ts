@@ -32,6 +32,7 @@ describe("GET /api/openapi.json", () => {
       "GET /api/geography/units", "GET /api/geography/boundaries/{layer}",
       ...["assess", ...analysisMethods.map((m) => m.name)].map((m) => `GET /api/analysis/${m}`),
       "GET /api/publications", "GET /api/publications/{kind}",
+      "GET /api/impact", "POST /api/impact", "GET /api/impact/rules", "GET /api/impact/scenarios",
       "POST /api/update", "GET /api/openapi.json",
     ].sort();
     assert.deepEqual(documented, expected);
